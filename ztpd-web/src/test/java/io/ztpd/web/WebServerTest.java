@@ -1,0 +1,317 @@
+package io.ztpd.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ztpd.core.board.DeviceBoard;
+import io.ztpd.core.inventory.Inventory;
+import io.ztpd.core.lease.LeaseLookup;
+import io.ztpd.core.lifecycle.Phase;
+import io.ztpd.core.model.Device;
+import io.ztpd.core.model.Site;
+import io.ztpd.core.provisioning.Artifact;
+import io.ztpd.core.provisioning.ArtifactKind;
+import io.ztpd.core.provisioning.DeviceArtifacts;
+import io.ztpd.core.provisioning.FetchRequest;
+import io.ztpd.core.provisioning.ProvisioningResolver;
+import io.ztpd.core.provisioning.Resolution;
+import io.ztpd.core.testing.InMemoryStore;
+import io.ztpd.core.timeline.Timeline;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WebServerTest {
+  @TempDir Path root;
+  private final InMemoryStore store = new InMemoryStore();
+  private final ObjectMapper json = Json.mapper();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private Timeline timeline;
+  private Inventory inventory;
+  private WebServer server;
+  private String base;
+
+  /** Renders "hostname X" so the test knows the exact bytes. */
+  static final class FixedArtifacts implements DeviceArtifacts {
+    @Override
+    public Made config(Device d) {
+      if ("broken".equals(d.template()))
+        return new Made.Error("template 'broken' line 3: undefined variable 'vlan'");
+      byte[] b = ("hostname " + d.hostname() + "\n").getBytes(StandardCharsets.UTF_8);
+      return new Made.Ok(
+          new Artifact.Content(
+              d.id() + ".cfg", b, "text/plain", ArtifactKind.CONFIG, "abc" + d.id()));
+    }
+
+    @Override
+    public Optional<Made> vendorArtifact(Device d, String path, FetchRequest r) {
+      return Optional.empty();
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    Files.writeString(root.resolve("hello.txt"), "0123456789");
+    timeline = new Timeline(store);
+    inventory = new Inventory(store, timeline, Inventory.Policy.hold(), Set.of());
+    inventory.putSite(
+        new Site(
+            "dc1",
+            "192.0.2.0/24",
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            null,
+            List.of(),
+            List.of(),
+            0,
+            Map.of()),
+        "test");
+    inventory.putDevice(dev("sw1", "SN1", null), "test");
+    inventory.putDevice(dev("sw2", "SN2", "broken"), "test");
+    var resolver =
+        new ProvisioningResolver(
+            inventory,
+            LeaseLookup.NONE,
+            new FixedArtifacts(),
+            this::file,
+            rel -> new Resolution.NotFound("no images"),
+            timeline);
+    var ctx =
+        new WebContext(
+            inventory,
+            timeline,
+            store,
+            new DeviceBoard(inventory, timeline),
+            resolver,
+            LeaseLookup.NONE,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    server = new WebServer(new WebConfig("127.0.0.1", 0, 4096), ctx).start();
+    base = "http://127.0.0.1:" + server.port();
+  }
+
+  private Resolution file(String rel) {
+    if (rel.contains("..")) return new Resolution.Denied("outside the file root");
+    Path p = root.resolve(rel);
+    if (!Files.isRegularFile(p)) return new Resolution.NotFound("no such file " + rel);
+    return new Resolution.Found(
+        new Artifact.FileRef(rel, p, 10, "text/plain", ArtifactKind.STATIC, null), null);
+  }
+
+  static Device dev(String id, String serial, String template) {
+    return new Device(
+        id,
+        id + ".example.net",
+        serial,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "dc1",
+        null,
+        template,
+        null,
+        null,
+        null,
+        Map.of());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    inventory.close();
+    timeline.close();
+  }
+
+  private HttpResponse<String> get(String path, String... headers) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create(base + path));
+    for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aDeviceFetchesItsConfigAndItsTimelineShowsIt() throws Exception {
+    var r = get("/ztp/config?serial=SN1");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("hostname sw1.example.net\n");
+    assertThat(r.headers().firstValue("ETag")).contains("\"abcsw1\"");
+    var events = json.readTree(get("/api/v1/devices/sw1/events").body());
+    assertThat(events.findValuesAsText("kind")).contains("CONF_MIN_FETCHED");
+    JsonNode dev = json.readTree(get("/api/v1/devices/sw1").body());
+    assertThat(dev.at("/status/conf_min").asText()).isEqualTo("Loaded");
+    assertThat(dev.at("/status/phase").asText()).isEqualTo("conf_min_loaded");
+    // SONiC names itself with a header
+    assertThat(get("/ztp/config", "SERIAL-NUMBER", "SN1").body())
+        .isEqualTo("hostname sw1.example.net\n");
+    assertThat(get("/ztp/config/sw1").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void unknownDevicesGet404AndJoinThePendingQueue() throws Exception {
+    var r = get("/ztp/config?serial=NOPE9");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(r.body()).get("detail").asText())
+        .contains("queued for adoption as 'sn-nope9'");
+    assertThat(get("/api/v1/pending").body()).contains("sn-nope9");
+    var adopted =
+        send("POST", "/api/v1/pending/sn-nope9/adopt", "{\"hostname\":\"leaf9\",\"site\":\"dc1\"}");
+    assertThat(adopted.statusCode()).isEqualTo(201);
+    assertThat(get("/ztp/config?serial=NOPE9").body()).isEqualTo("hostname leaf9\n");
+  }
+
+  @Test
+  void templateErrorsAreReportedNotServedEmpty() throws Exception {
+    var r = get("/ztp/config?serial=SN2");
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.body()).contains("undefined variable 'vlan'");
+    timeline.flush();
+    assertThat(json.readTree(get("/api/v1/devices/sw2/events").body()).findValuesAsText("kind"))
+        .contains("FILE_FAILED");
+  }
+
+  @Test
+  void filesServeRangesAndRefuseTraversal() throws Exception {
+    assertThat(get("/ztp/files/hello.txt").body()).isEqualTo("0123456789");
+    var part = get("/ztp/files/hello.txt", "Range", "bytes=2-4");
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.body()).isEqualTo("234");
+    assertThat(part.headers().firstValue("Content-Range")).contains("bytes 2-4/10");
+    assertThat(get("/ztp/files/hello.txt", "Range", "bytes=-3").body()).isEqualTo("789");
+    assertThat(get("/ztp/files/hello.txt", "Range", "bytes=20-").statusCode()).isEqualTo(416);
+    for (String evil :
+        List.of(
+            "/ztp/files/%2e%2e/%2e%2e/etc/passwd",
+            "/ztp/files/..%2f..%2fetc/passwd", "/ztp/files/%252e%252e/etc/passwd")) {
+      var r = get(evil);
+      assertThat(r.statusCode()).as(evil).isIn(400, 403, 404);
+      assertThat(r.body()).doesNotContain("root:");
+    }
+    assertThat(get("/ztp/files/hello.txt").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void badInputGetsJsonErrorsNamingTheField() throws Exception {
+    var r = send("POST", "/api/v1/devices", "{\"id\":\"x1\",\"sitee\":\"dc1\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(r.body()).get("detail").asText()).contains("unknown field 'sitee'");
+    r = send("POST", "/api/v1/devices", "{\"id\":\"x1\",\"site\":\"nowhere\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(r.body()).get("field").asText()).isEqualTo("site");
+    r = send("POST", "/api/v1/devices", "{not json");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(r.body()).get("error").asText()).isEqualTo("invalid JSON");
+    r = send("POST", "/api/v1/devices", "{\"id\":\"" + "x".repeat(10_000) + "\"}");
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(get("/api/v1/devices?limit=abc").statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/devices?phase=flying").body()).contains("unknown phase 'flying'");
+    assertThat(get("/api/v1/nothing").statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/devices").statusCode()).isEqualTo(200); // still serving
+  }
+
+  @Test
+  void listsDevicesWithStagesFilteredAndPaged() throws Exception {
+    get("/ztp/config?serial=SN1");
+    JsonNode page = json.readTree(get("/api/v1/devices?conf_min=Loaded").body());
+    assertThat(page.get("total").asInt()).isEqualTo(1);
+    assertThat(page.at("/items/0/id").asText()).isEqualTo("sw1");
+    assertThat(page.at("/counts/conf_min.LOADED").asInt()).isEqualTo(1);
+    page = json.readTree(get("/api/v1/devices?limit=1&offset=1&sort=id").body());
+    assertThat(page.get("total").asInt()).isEqualTo(2);
+    assertThat(page.at("/items/0/id").asText()).isEqualTo("sw2");
+  }
+
+  @Test
+  void devicesReportProgressAndFailure() throws Exception {
+    var r =
+        send(
+            "POST",
+            "/ztp/report",
+            "{\"serial\":\"SN1\",\"status\":\"failed\",\"step\":\"image\",\"message\":\"md5 mismatch\"}");
+    assertThat(r.statusCode()).isEqualTo(202);
+    assertThat(timeline.status("sw1").phase()).isEqualTo(Phase.FAILED);
+    assertThat(timeline.status("sw1").failureReason()).isEqualTo("md5 mismatch");
+    assertThat(send("POST", "/ztp/report", "{\"serial\":\"ZZ\",\"status\":\"done\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(
+            send("POST", "/ztp/report", "{\"serial\":\"SN1\",\"status\":\"weird\"}").statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void theEventStreamDeliversLiveEventsAndResumes() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    // a raw socket: what a browser's EventSource sends, nothing more
+    java.net.Socket sock = new java.net.Socket("127.0.0.1", server.port());
+    sock.getOutputStream()
+        .write(
+            ("GET /api/v1/events/stream?after=0 HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    Thread reader =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try (var br =
+                      new BufferedReader(
+                          new InputStreamReader(sock.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = br.readLine()) != null) lines.add(line);
+                  } catch (Exception ignored) {
+                    // the test ends by closing the socket
+                  }
+                });
+    get("/ztp/config?serial=SN1");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lines.stream().anyMatch(l -> l.contains("CONF_MIN_FETCHED")));
+    // history was replayed first (after=0): the site and the device creations
+    assertThat(lines.stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow())
+        .contains("site dc1 saved");
+    assertThat(lines).anyMatch(l -> l.startsWith("data:") && l.contains("DEVICE_CREATED"));
+    assertThat(lines).anyMatch(l -> l.startsWith("id:"));
+    sock.close();
+    reader.join(5000);
+    assertThat(get("/api/v1/events/stream").statusCode()).isEqualTo(406);
+  }
+
+  @Test
+  void servesOpenApiAndMetrics() throws Exception {
+    JsonNode doc = json.readTree(get("/api/openapi.json").body());
+    assertThat(doc.get("openapi").asText()).startsWith("3.");
+    get("/ztp/config?serial=SN1");
+    assertThat(get("/metrics").body()).contains("ztpd_http_requests");
+  }
+}
