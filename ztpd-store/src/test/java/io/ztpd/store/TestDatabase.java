@@ -20,17 +20,7 @@ enum TestDatabase {
       }
       // a directory that does not exist yet: the store creates it
       String url = "sqlite:" + dir.resolve("data/ztpd.db");
-      return new StoreFixture() {
-        @Override
-        public String url() {
-          return url;
-        }
-
-        @Override
-        public void close() {
-          deleteTree(dir);
-        }
-      };
+      return fixture(url, () -> deleteTree(dir));
     }
   },
   POSTGRESQL {
@@ -39,22 +29,26 @@ enum TestDatabase {
       TestPostgres.assumeReachable();
       String schema = TestPostgres.createSchema();
       String url = TestPostgres.urlFor(schema);
-      return new StoreFixture() {
-        @Override
-        public String url() {
-          return url;
-        }
-
-        @Override
-        public void close() {
-          TestPostgres.dropSchema(schema);
-        }
-      };
+      return fixture(url, () -> TestPostgres.dropSchema(schema));
     }
   };
 
   /** A fresh empty database (skips the test when PostgreSQL is unreachable outside CI). */
   abstract StoreFixture create();
+
+  private static StoreFixture fixture(String url, Runnable cleanup) {
+    return new StoreFixture() {
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public void close() {
+        cleanup.run();
+      }
+    };
+  }
 
   static void deleteTree(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
