@@ -22,8 +22,8 @@ final class InventoryWriter {
       new ObjectMapper(
           YAMLFactory.builder()
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              // every string double-quoted: with MINIMIZE_QUOTES Jackson writes "1e3" bare and it
+              // reads back as a number; exact round trips matter more than pretty output
               .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
               .build());
   private static final ObjectMapper JSON = new ObjectMapper();
