@@ -19,7 +19,10 @@ import java.util.function.Consumer;
 public final class ApiClient {
   private final String base;
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final ObjectMapper json = new ObjectMapper();
 
   public ApiClient(String base) {
@@ -39,11 +42,17 @@ public final class ApiClient {
   }
 
   public String post(String path, String body, String contentType) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public String put(String path, String body, String contentType) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public String delete(String path) {
@@ -60,11 +69,15 @@ public final class ApiClient {
 
   /** Reads server-sent events until the stream ends; each data line goes to {@code onData}. */
   public void stream(String path, Consumer<String> onData) {
-    HttpRequest req = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").build();
+    HttpRequest req =
+        HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").build();
     try {
-      HttpResponse<java.io.InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-      if (r.statusCode() / 100 != 2) throw error(r.statusCode(), new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
-      try (BufferedReader br = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+      HttpResponse<java.io.InputStream> r =
+          http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+      if (r.statusCode() / 100 != 2)
+        throw error(r.statusCode(), new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+      try (BufferedReader br =
+          new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = br.readLine()) != null) {
           if (line.startsWith("data:")) onData.accept(line.substring(5).trim());
@@ -83,7 +96,9 @@ public final class ApiClient {
 
   private String send(HttpRequest.Builder b) {
     try {
-      HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() / 100 != 2) throw error(r.statusCode(), r.body());
       return r.body();
     } catch (IOException e) {
@@ -96,14 +111,21 @@ public final class ApiClient {
 
   private CliException unreachable(IOException e) {
     String why = e instanceof ConnectException ? "connection refused" : e.toString();
-    return new CliException(3, "cannot reach ztpd at " + base + " (" + why + "); is `ztpd serve` or `ztpd demo` running? (--server URL)");
+    return new CliException(
+        3,
+        "cannot reach ztpd at "
+            + base
+            + " ("
+            + why
+            + "); is `ztpd serve` or `ztpd demo` running? (--server URL)");
   }
 
   private CliException error(int status, String body) {
     try {
       JsonNode e = json.readTree(body);
       String field = e.path("field").isTextual() ? " [field: " + e.get("field").asText() + "]" : "";
-      return new CliException(1, e.path("error").asText("error " + status) + ": " + e.path("detail").asText() + field);
+      return new CliException(
+          1, e.path("error").asText("error " + status) + ": " + e.path("detail").asText() + field);
     } catch (IOException notJson) {
       return new CliException(1, "HTTP " + status + ": " + body);
     }

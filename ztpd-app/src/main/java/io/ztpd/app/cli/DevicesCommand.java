@@ -9,26 +9,48 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ztpd devices list|show|add|delete|reset}. */
-@Command(name = "devices", description = "List, show, add and delete devices.", subcommands = {
-    DevicesCommand.ListCmd.class, DevicesCommand.Show.class, DevicesCommand.Add.class,
-    DevicesCommand.Delete.class, DevicesCommand.Reset.class})
+@Command(
+    name = "devices",
+    description = "List, show, add and delete devices.",
+    subcommands = {
+      DevicesCommand.ListCmd.class,
+      DevicesCommand.Show.class,
+      DevicesCommand.Add.class,
+      DevicesCommand.Delete.class,
+      DevicesCommand.Reset.class
+    })
 public final class DevicesCommand {
 
-  @Command(name = "list", description = "Devices with their stages (filtered and paged by the server).")
+  @Command(
+      name = "list",
+      description = "Devices with their stages (filtered and paged by the server).")
   static final class ListCmd implements Callable<Integer> {
     @Mixin ServerOption server;
     @Spec CommandSpec spec;
-    @Option(names = "-q", description = "free-text search") String text;
-    @Option(names = "--phase", description = "planned, discovered, addressed, bootstrapping, conf_min_loaded, verified, finalizing, provisioned, failed") String phase;
-    @Option(names = "--site") String site;
-    @Option(names = "--limit", defaultValue = "100") int limit;
-    @Option(names = "--json", description = "print the API's JSON") boolean json;
+
+    @Option(names = "-q", description = "free-text search")
+    String text;
+
+    @Option(
+        names = "--phase",
+        description =
+            "planned, discovered, addressed, bootstrapping, conf_min_loaded, verified, finalizing, provisioned, failed")
+    String phase;
+
+    @Option(names = "--site")
+    String site;
+
+    @Option(names = "--limit", defaultValue = "100")
+    int limit;
+
+    @Option(names = "--json", description = "print the API's JSON")
+    boolean json;
 
     @Override
     public Integer call() {
@@ -46,12 +68,35 @@ public final class DevicesCommand {
         return 0;
       }
       JsonNode page = api.parse(body);
-      Table t = new Table("ID", "HOSTNAME", "SERIAL", "MAC", "IP", "VENDOR", "SITE", "PHASE", "CONF MIN", "SERIAL CHECK", "FINAL", "LAST EVENT");
+      Table t =
+          new Table(
+              "ID",
+              "HOSTNAME",
+              "SERIAL",
+              "MAC",
+              "IP",
+              "VENDOR",
+              "SITE",
+              "PHASE",
+              "CONF MIN",
+              "SERIAL CHECK",
+              "FINAL",
+              "LAST EVENT");
       for (JsonNode d : page.path("items")) {
         JsonNode s = d.path("status");
-        t.row(d.path("id").asText(), d.path("hostname").asText(), d.path("serial").asText(), d.path("mac").asText(),
-            s.path("ip").asText(), d.path("vendor").asText(), d.path("site").asText(), s.path("phase").asText(),
-            s.path("conf_min").asText(), s.path("serial").asText(), s.path("final").asText(), s.path("last_event").asText());
+        t.row(
+            d.path("id").asText(),
+            d.path("hostname").asText(),
+            d.path("serial").asText(),
+            d.path("mac").asText(),
+            s.path("ip").asText(),
+            d.path("vendor").asText(),
+            d.path("site").asText(),
+            s.path("phase").asText(),
+            s.path("conf_min").asText(),
+            s.path("serial").asText(),
+            s.path("final").asText(),
+            s.path("last_event").asText());
       }
       t.print(out);
       out.println(page.path("items").size() + " of " + page.path("total").asLong() + " device(s)");
@@ -64,36 +109,66 @@ public final class DevicesCommand {
   static final class Show implements Callable<Integer> {
     @Mixin ServerOption server;
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "ID") String id;
+
+    @Parameters(paramLabel = "ID")
+    String id;
 
     @Override
     public Integer call() {
-      spec.commandLine().getOut().println(server.client().get("/api/v1/devices/" + ApiClient.q(id)));
+      spec.commandLine()
+          .getOut()
+          .println(server.client().get("/api/v1/devices/" + ApiClient.q(id)));
       spec.commandLine().getOut().flush();
       return 0;
     }
   }
 
-  @Command(name = "add", description = "Create or replace a device from JSON (a file, or - for stdin), or from options.")
+  @Command(
+      name = "add",
+      description =
+          "Create or replace a device from JSON (a file, or - for stdin), or from options.")
   static final class Add implements Callable<Integer> {
     @Mixin ServerOption server;
     @Spec CommandSpec spec;
-    @Option(names = "--file", description = "device JSON file, - for stdin") String file;
-    @Option(names = "--id") String id;
-    @Option(names = "--hostname") String hostname;
-    @Option(names = "--serial") String serial;
-    @Option(names = "--mac") String mac;
-    @Option(names = "--vendor") String vendor;
-    @Option(names = "--model") String model;
-    @Option(names = "--site") String site;
-    @Option(names = "--group") String group;
-    @Option(names = "--template") String template;
+
+    @Option(names = "--file", description = "device JSON file, - for stdin")
+    String file;
+
+    @Option(names = "--id")
+    String id;
+
+    @Option(names = "--hostname")
+    String hostname;
+
+    @Option(names = "--serial")
+    String serial;
+
+    @Option(names = "--mac")
+    String mac;
+
+    @Option(names = "--vendor")
+    String vendor;
+
+    @Option(names = "--model")
+    String model;
+
+    @Option(names = "--site")
+    String site;
+
+    @Option(names = "--group")
+    String group;
+
+    @Option(names = "--template")
+    String template;
 
     @Override
     public Integer call() throws Exception {
       String body;
       if (file != null) {
-        body = file.equals("-") ? new String(System.in.readAllBytes()) : Files.readString(Path.of(file));
+        body =
+            file.equals("-")
+                ? new String(System.in.readAllBytes())
+                : Files.readString(Path.of(file));
       } else {
         if (id == null) throw new CliException(2, "give --file or at least --id");
         var m = new java.util.LinkedHashMap<String, Object>();
@@ -110,7 +185,9 @@ public final class DevicesCommand {
       }
       ApiClient api = server.client();
       String devId = api.parse(body).path("id").asText();
-      spec.commandLine().getOut().println(api.put("/api/v1/devices/" + ApiClient.q(devId), body, "application/json"));
+      spec.commandLine()
+          .getOut()
+          .println(api.put("/api/v1/devices/" + ApiClient.q(devId), body, "application/json"));
       spec.commandLine().getOut().flush();
       return 0;
     }
@@ -119,7 +196,9 @@ public final class DevicesCommand {
   @Command(name = "delete", description = "Delete a device (its events stay on the timeline).")
   static final class Delete implements Callable<Integer> {
     @Mixin ServerOption server;
-    @Parameters(paramLabel = "ID") String id;
+
+    @Parameters(paramLabel = "ID")
+    String id;
 
     @Override
     public Integer call() {
@@ -131,7 +210,9 @@ public final class DevicesCommand {
   @Command(name = "reset", description = "Operator reset: the device starts over as planned.")
   static final class Reset implements Callable<Integer> {
     @Mixin ServerOption server;
-    @Parameters(paramLabel = "ID") String id;
+
+    @Parameters(paramLabel = "ID")
+    String id;
 
     @Override
     public Integer call() {

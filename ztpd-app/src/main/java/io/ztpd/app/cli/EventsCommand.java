@@ -10,14 +10,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ztpd events [--device X] [--follow]}: the timeline, and then live. */
-@Command(name = "events", description = "Show the event timeline; --follow keeps streaming new events.")
+@Command(
+    name = "events",
+    description = "Show the event timeline; --follow keeps streaming new events.")
 public final class EventsCommand implements Callable<Integer> {
   @Mixin ServerOption server;
   @Spec CommandSpec spec;
-  @Option(names = {"-d", "--device"}, description = "only this device") String device;
-  @Option(names = {"-f", "--follow"}, description = "stream new events as they happen") boolean follow;
-  @Option(names = {"-n", "--limit"}, defaultValue = "50", description = "how many past events") int limit;
-  @Option(names = "--json", description = "one JSON object per line") boolean json;
+
+  @Option(
+      names = {"-d", "--device"},
+      description = "only this device")
+  String device;
+
+  @Option(
+      names = {"-f", "--follow"},
+      description = "stream new events as they happen")
+  boolean follow;
+
+  @Option(
+      names = {"-n", "--limit"},
+      defaultValue = "50",
+      description = "how many past events")
+  int limit;
+
+  @Option(names = "--json", description = "one JSON object per line")
+  boolean json;
 
   @Override
   public Integer call() {
@@ -31,10 +48,12 @@ public final class EventsCommand implements Callable<Integer> {
     }
     out.flush();
     if (follow) {
-      api.stream("/api/v1/events/stream?after=" + last + filter, data -> {
-        print(out, api.parse(data).path("event"));
-        out.flush();
-      });
+      api.stream(
+          "/api/v1/events/stream?after=" + last + filter,
+          data -> {
+            print(out, api.parse(data).path("event"));
+            out.flush();
+          });
     }
     return 0;
   }
@@ -44,8 +63,13 @@ public final class EventsCommand implements Callable<Integer> {
       out.println(e.toString());
       return;
     }
-    out.printf("%8d  %s  %-14s %-20s %-6s %s%n", e.path("seq").asLong(), e.path("time").asText(),
-        e.path("device_id").isNull() ? "-" : e.path("device_id").asText(), e.path("kind").asText(),
-        e.path("source").asText(), e.path("detail").asText());
+    out.printf(
+        "%8d  %s  %-14s %-20s %-6s %s%n",
+        e.path("seq").asLong(),
+        e.path("time").asText(),
+        e.path("device_id").isNull() ? "-" : e.path("device_id").asText(),
+        e.path("kind").asText(),
+        e.path("source").asText(),
+        e.path("detail").asText());
   }
 }

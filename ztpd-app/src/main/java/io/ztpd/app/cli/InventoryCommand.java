@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ztpd inventory import|export}. */
-@Command(name = "inventory", description = "Import or export the inventory (YAML, or CSV of devices).",
+@Command(
+    name = "inventory",
+    description = "Import or export the inventory (YAML, or CSV of devices).",
     subcommands = {InventoryCommand.Import.class, InventoryCommand.Export.class})
 public final class InventoryCommand {
 
@@ -19,16 +21,30 @@ public final class InventoryCommand {
   static final class Import implements Callable<Integer> {
     @Mixin ServerOption server;
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "FILE") Path file;
-    @Option(names = "--replace", description = "remove devices that are not in the file") boolean replace;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--replace", description = "remove devices that are not in the file")
+    boolean replace;
 
     @Override
     public Integer call() throws Exception {
       if (!Files.isRegularFile(file)) throw new CliException(2, file + ": no such file");
       String name = file.getFileName().toString();
       String format = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? "csv" : "yaml";
-      String r = server.client().post("/api/v1/inventory?format=" + format + "&mode=" + (replace ? "replace" : "merge")
-          + "&name=" + ApiClient.q(name), Files.readString(file), "text/plain");
+      String r =
+          server
+              .client()
+              .post(
+                  "/api/v1/inventory?format="
+                      + format
+                      + "&mode="
+                      + (replace ? "replace" : "merge")
+                      + "&name="
+                      + ApiClient.q(name),
+                  Files.readString(file),
+                  "text/plain");
       spec.commandLine().getOut().println(r);
       spec.commandLine().getOut().flush();
       return 0;
@@ -39,11 +55,15 @@ public final class InventoryCommand {
   static final class Export implements Callable<Integer> {
     @Mixin ServerOption server;
     @Spec CommandSpec spec;
-    @Option(names = "--format", defaultValue = "yaml", description = "yaml or csv") String format;
+
+    @Option(names = "--format", defaultValue = "yaml", description = "yaml or csv")
+    String format;
 
     @Override
     public Integer call() {
-      spec.commandLine().getOut().print(server.client().get("/api/v1/inventory?format=" + ApiClient.q(format)));
+      spec.commandLine()
+          .getOut()
+          .print(server.client().get("/api/v1/inventory?format=" + ApiClient.q(format)));
       spec.commandLine().getOut().flush();
       return 0;
     }

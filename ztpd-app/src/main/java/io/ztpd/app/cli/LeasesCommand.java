@@ -17,8 +17,13 @@ public final class LeasesCommand implements Callable<Integer> {
   public Integer call() {
     Table t = new Table("IP", "MAC", "DEVICE", "SITE", "STATE", "EXPIRES");
     for (JsonNode l : server.client().getJson("/api/v1/leases")) {
-      t.row(l.path("ip").asText(), l.path("mac").asText(), l.path("device_id").asText(), l.path("site").asText(),
-          l.path("state").asText(), l.path("expires").asText());
+      t.row(
+          l.path("ip").asText(),
+          l.path("mac").asText(),
+          l.path("device_id").asText(),
+          l.path("site").asText(),
+          l.path("state").asText(),
+          l.path("expires").asText());
     }
     t.print(spec.commandLine().getOut());
     return 0;

@@ -10,7 +10,10 @@ public final class ServerOption {
   String server;
 
   public ApiClient client() {
-    String url = server != null ? server : System.getenv().getOrDefault("ZTPD_SERVER", "http://127.0.0.1:8080");
+    String url =
+        server != null
+            ? server
+            : System.getenv().getOrDefault("ZTPD_SERVER", "http://127.0.0.1:8080");
     return new ApiClient(url);
   }
 }

@@ -15,8 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Answers {@link DeviceQuery}s from the inventory and the live states, both in memory: filtering and
- * sorting 10,000 rows takes a few milliseconds, and the browser only ever receives one page.
+ * Answers {@link DeviceQuery}s from the inventory and the live states, both in memory: filtering
+ * and sorting 10,000 rows takes a few milliseconds, and the browser only ever receives one page.
  */
 public final class DeviceBoard {
   private final Inventory inventory;
@@ -63,7 +63,8 @@ public final class DeviceBoard {
     if (q.site() != null && !q.site().equals(d.site())) return false;
     if (q.vendor() != null && !q.vendor().equals(d.vendor())) return false;
     if (q.text() == null) return true;
-    return Stream.of(d.id(), d.hostname(), d.serial(), d.mac(), s.ip(), d.vendor(), d.model(), d.site())
+    return Stream.of(
+            d.id(), d.hostname(), d.serial(), d.mac(), s.ip(), d.vendor(), d.model(), d.site())
         .filter(Objects::nonNull)
         .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains(q.text()));
   }

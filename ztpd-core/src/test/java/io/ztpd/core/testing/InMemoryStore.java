@@ -1,22 +1,35 @@
 package io.ztpd.core.testing;
 
 import io.ztpd.core.event.Event;
+import io.ztpd.core.lifecycle.ConfMin;
 import io.ztpd.core.lifecycle.DeviceStatus;
+import io.ztpd.core.lifecycle.FinalState;
+import io.ztpd.core.lifecycle.Phase;
+import io.ztpd.core.lifecycle.SerialState;
 import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Group;
 import io.ztpd.core.model.Site;
+import io.ztpd.core.store.Credential;
+import io.ztpd.core.store.CredentialRepository;
 import io.ztpd.core.store.DeviceRepository;
 import io.ztpd.core.store.EventLog;
 import io.ztpd.core.store.GroupRepository;
+import io.ztpd.core.store.Job;
+import io.ztpd.core.store.JobRepository;
+import io.ztpd.core.store.JobResult;
 import io.ztpd.core.store.PendingDevice;
 import io.ztpd.core.store.PendingRepository;
 import io.ztpd.core.store.SiteRepository;
+import io.ztpd.core.store.StatusCounts;
+import io.ztpd.core.store.StatusPage;
+import io.ztpd.core.store.StatusQuery;
 import io.ztpd.core.store.StatusRepository;
 import io.ztpd.core.store.Store;
 import io.ztpd.core.store.StoreException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +48,9 @@ public final class InMemoryStore implements Store {
   private List<Event> events = new ArrayList<>();
   private Map<String, DeviceStatus> statuses = new TreeMap<>();
   private Map<String, PendingDevice> pending = new TreeMap<>();
+  private final Map<Long, Job> jobs = new TreeMap<>();
+  private final Map<String, JobResult> jobResults = new TreeMap<>();
+  private final Map<String, Credential> credentials = new TreeMap<>();
   private int failWrites;
 
   public synchronized void failNextWrites(int n) {
@@ -248,6 +264,49 @@ public final class InMemoryStore implements Store {
           return statuses.remove(deviceId) != null;
         }
       }
+
+      public StatusPage page(StatusQuery q) {
+        synchronized (InMemoryStore.this) {
+          List<DeviceStatus> match =
+              statuses.values().stream()
+                  .filter(s -> q.phases().isEmpty() || q.phases().contains(s.phase()))
+                  .filter(s -> q.text() == null || s.deviceId().contains(q.text()))
+                  .toList();
+          List<StatusPage.Row> rows =
+              match.stream()
+                  .skip(q.offset())
+                  .limit(q.limit())
+                  .map(
+                      s -> {
+                        Device d = devices.get(s.deviceId());
+                        return new StatusPage.Row(
+                            s,
+                            d == null ? null : d.hostname(),
+                            d == null ? null : d.serial(),
+                            d == null ? null : d.mac(),
+                            d == null ? null : d.vendor(),
+                            d == null ? null : d.site());
+                      })
+                  .toList();
+          return new StatusPage(rows, match.size());
+        }
+      }
+
+      public StatusCounts counts(String textOrNull) {
+        synchronized (InMemoryStore.this) {
+          Map<Phase, Long> phase = new EnumMap<>(Phase.class);
+          Map<ConfMin, Long> conf = new EnumMap<>(ConfMin.class);
+          Map<SerialState, Long> serial = new EnumMap<>(SerialState.class);
+          Map<FinalState, Long> fin = new EnumMap<>(FinalState.class);
+          for (DeviceStatus s : statuses.values()) {
+            phase.merge(s.phase(), 1L, Long::sum);
+            conf.merge(s.confMin(), 1L, Long::sum);
+            serial.merge(s.serial(), 1L, Long::sum);
+            fin.merge(s.fin(), 1L, Long::sum);
+          }
+          return new StatusCounts(statuses.size(), phase, conf, serial, fin);
+        }
+      }
     };
   }
 
@@ -276,6 +335,89 @@ public final class InMemoryStore implements Store {
       public boolean delete(String id) {
         synchronized (InMemoryStore.this) {
           return pending.remove(id) != null;
+        }
+      }
+    };
+  }
+
+  @Override
+  public JobRepository jobs() {
+    return new JobRepository() {
+      public Job create(Job job) {
+        synchronized (InMemoryStore.this) {
+          write();
+          Job j =
+              new Job(
+                  jobs.size() + 1,
+                  job.created(),
+                  job.requestedBy(),
+                  job.state(),
+                  job.approval(),
+                  job.approvedBy(),
+                  job.description());
+          jobs.put(j.id(), j);
+          return j;
+        }
+      }
+
+      public Optional<Job> get(long id) {
+        synchronized (InMemoryStore.this) {
+          return Optional.ofNullable(jobs.get(id));
+        }
+      }
+
+      public List<Job> recent(int limit) {
+        synchronized (InMemoryStore.this) {
+          return jobs.values().stream()
+              .sorted(Comparator.comparingLong(Job::id).reversed())
+              .limit(limit)
+              .toList();
+        }
+      }
+
+      public boolean update(Job job) {
+        synchronized (InMemoryStore.this) {
+          write();
+          return jobs.replace(job.id(), job) != null;
+        }
+      }
+
+      public void putResult(JobResult r) {
+        synchronized (InMemoryStore.this) {
+          write();
+          jobResults.put(r.jobId() + "/" + r.deviceId(), r);
+        }
+      }
+
+      public List<JobResult> results(long jobId) {
+        synchronized (InMemoryStore.this) {
+          return jobResults.values().stream().filter(r -> r.jobId() == jobId).toList();
+        }
+      }
+    };
+  }
+
+  @Override
+  public CredentialRepository credentials() {
+    return new CredentialRepository() {
+      public Optional<Credential> get(String deviceId) {
+        synchronized (InMemoryStore.this) {
+          return Optional.ofNullable(credentials.get(deviceId));
+        }
+      }
+
+      public void put(Credential c) {
+        synchronized (InMemoryStore.this) {
+          write();
+          if (!devices.containsKey(c.deviceId()))
+            throw new StoreException("no device " + c.deviceId());
+          credentials.put(c.deviceId(), c);
+        }
+      }
+
+      public boolean delete(String deviceId) {
+        synchronized (InMemoryStore.this) {
+          return credentials.remove(deviceId) != null;
         }
       }
     };
