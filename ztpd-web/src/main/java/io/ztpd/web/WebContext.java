@@ -2,9 +2,11 @@ package io.ztpd.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ztpd.core.board.DeviceBoard;
+import io.ztpd.core.image.ImageRepository;
 import io.ztpd.core.inventory.Inventory;
 import io.ztpd.core.lease.LeaseLookup;
 import io.ztpd.core.provisioning.ProvisioningResolver;
+import io.ztpd.core.provisioning.TemplateArtifacts;
 import io.ztpd.core.store.Store;
 import io.ztpd.core.timeline.Timeline;
 
@@ -16,4 +18,6 @@ public record WebContext(
     DeviceBoard board,
     ProvisioningResolver resolver,
     LeaseLookup leases,
+    TemplateArtifacts artifacts,
+    ImageRepository images,
     PrometheusMeterRegistry metrics) {}

@@ -68,6 +68,10 @@ public final class TemplateArtifacts implements DeviceArtifacts {
     this.server = server;
   }
 
+  public TemplateEngine engine() {
+    return engine;
+  }
+
   public static String templateFor(Device d, Stage stage) {
     String explicit = stage == Stage.CONF_MIN ? d.template() : d.finalTemplate();
     if (explicit != null && !explicit.isBlank()) return explicit;
