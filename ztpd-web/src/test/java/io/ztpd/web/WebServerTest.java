@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ztpd.core.account.LocalAccounts;
+import io.ztpd.core.account.SecretBox;
 import io.ztpd.core.board.DeviceBoard;
+import io.ztpd.core.image.ImageRepository;
 import io.ztpd.core.inventory.Inventory;
 import io.ztpd.core.lease.LeaseLookup;
 import io.ztpd.core.lifecycle.Phase;
@@ -15,12 +18,14 @@ import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Site;
 import io.ztpd.core.provisioning.Artifact;
 import io.ztpd.core.provisioning.ArtifactKind;
-import io.ztpd.core.provisioning.DeviceArtifacts;
-import io.ztpd.core.provisioning.FetchRequest;
 import io.ztpd.core.provisioning.ProvisioningResolver;
 import io.ztpd.core.provisioning.Resolution;
+import io.ztpd.core.provisioning.TemplateArtifacts;
+import io.ztpd.core.template.TemplateDirectory;
+import io.ztpd.core.template.TemplateEngine;
 import io.ztpd.core.testing.InMemoryStore;
 import io.ztpd.core.timeline.Timeline;
+import io.ztpd.core.vendor.ServerContext;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -33,7 +38,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -52,27 +56,12 @@ class WebServerTest {
   private WebServer server;
   private String base;
 
-  /** Renders "hostname X" so the test knows the exact bytes. */
-  static final class FixedArtifacts implements DeviceArtifacts {
-    @Override
-    public Made config(Device d) {
-      if ("broken".equals(d.template()))
-        return new Made.Error("template 'broken' line 3: undefined variable 'vlan'");
-      byte[] b = ("hostname " + d.hostname() + "\n").getBytes(StandardCharsets.UTF_8);
-      return new Made.Ok(
-          new Artifact.Content(
-              d.id() + ".cfg", b, "text/plain", ArtifactKind.CONFIG, "abc" + d.id()));
-    }
-
-    @Override
-    public Optional<Made> vendorArtifact(Device d, String path, FetchRequest r) {
-      return Optional.empty();
-    }
-  }
-
   @BeforeEach
   void start() throws Exception {
     Files.writeString(root.resolve("hello.txt"), "0123456789");
+    Path templates = Files.createDirectories(root.resolve("templates"));
+    Files.writeString(templates.resolve("default.j2"), "hostname {{ hostname }}\n");
+    Files.writeString(templates.resolve("broken"), "hostname {{ hostname }}\n\nvlan {{ vlan }}\n");
     timeline = new Timeline(store);
     inventory = new Inventory(store, timeline, Inventory.Policy.hold(), Set.of());
     inventory.putSite(
@@ -92,11 +81,20 @@ class WebServerTest {
         "test");
     inventory.putDevice(dev("sw1", "SN1", null), "test");
     inventory.putDevice(dev("sw2", "SN2", "broken"), "test");
+    var artifacts =
+        new TemplateArtifacts(
+            new TemplateEngine(new TemplateDirectory(templates)),
+            inventory,
+            inventory::version,
+            LeaseLookup.NONE,
+            new LocalAccounts(store, SecretBox.ephemeral()),
+            Map.of(),
+            new ServerContext("127.0.0.1", 80, 0, 69, 0, 0, 0));
     var resolver =
         new ProvisioningResolver(
             inventory,
             LeaseLookup.NONE,
-            new FixedArtifacts(),
+            artifacts,
             this::file,
             rel -> new Resolution.NotFound("no images"),
             timeline);
@@ -108,6 +106,8 @@ class WebServerTest {
             new DeviceBoard(inventory, timeline),
             resolver,
             LeaseLookup.NONE,
+            artifacts,
+            new ImageRepository(Files.createDirectories(root.resolve("images"))),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     server = new WebServer(new WebConfig("127.0.0.1", 0, 4096), ctx).start();
     base = "http://127.0.0.1:" + server.port();
@@ -168,7 +168,10 @@ class WebServerTest {
     var r = get("/ztp/config?serial=SN1");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("hostname sw1.example.net\n");
-    assertThat(r.headers().firstValue("ETag")).contains("\"abcsw1\"");
+    String sha = r.headers().firstValue("X-Checksum-Sha256").orElseThrow();
+    assertThat(r.headers().firstValue("ETag")).contains("\"" + sha + "\"");
+    assertThat(get("/ztp/config?serial=SN1", "If-None-Match", "\"" + sha + "\"").statusCode())
+        .isEqualTo(304);
     var events = json.readTree(get("/api/v1/devices/sw1/events").body());
     assertThat(events.findValuesAsText("kind")).contains("CONF_MIN_FETCHED");
     JsonNode dev = json.readTree(get("/api/v1/devices/sw1").body());
@@ -197,7 +200,7 @@ class WebServerTest {
   void templateErrorsAreReportedNotServedEmpty() throws Exception {
     var r = get("/ztp/config?serial=SN2");
     assertThat(r.statusCode()).isEqualTo(500);
-    assertThat(r.body()).contains("undefined variable 'vlan'");
+    assertThat(r.body()).contains("broken line 3").contains("'vlan'");
     timeline.flush();
     assertThat(json.readTree(get("/api/v1/devices/sw2/events").body()).findValuesAsText("kind"))
         .contains("FILE_FAILED");

@@ -114,12 +114,21 @@ public final class ConfigLoader {
 
     JsonNode d =
         section(
-            r, "dhcp", Set.of("enabled", "listen", "client_port", "interfaces", "lease_seconds"));
+            r,
+            "dhcp",
+            Set.of(
+                "enabled",
+                "listen",
+                "client_port",
+                "relay_reply_port",
+                "interfaces",
+                "lease_seconds"));
     ZtpdConfig.Dhcp dhcp =
         new ZtpdConfig.Dhcp(
             bool(d, "dhcp.enabled", false),
             listen(d, "dhcp.listen", "0.0.0.0:67"),
             integer(d, "dhcp.client_port", 68, 1, 65535),
+            integer(d, "dhcp.relay_reply_port", 67, 1, 65535),
             strings(d, "dhcp.interfaces"),
             integer(d, "dhcp.lease_seconds", 3600, 60, 1 << 30));
 

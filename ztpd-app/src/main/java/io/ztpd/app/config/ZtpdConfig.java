@@ -60,11 +60,18 @@ public record ZtpdConfig(
   /**
    * @param listen address and port the server binds (67 in production; relays send to it)
    * @param clientPort where replies to clients go (68; tools like perfdhcp use others)
+   * @param relayReplyPort where replies to relays go (67; perfdhcp listens on another)
+   * @param relayReplyPort where replies to relays go (67; perfdhcp listens on another)
    * @param interfaces interfaces to answer broadcasts on (empty: relayed traffic only)
    * @param leaseSeconds default lease time
    */
   public record Dhcp(
-      boolean enabled, Listen listen, int clientPort, List<String> interfaces, int leaseSeconds) {}
+      boolean enabled,
+      Listen listen,
+      int clientPort,
+      int relayReplyPort,
+      List<String> interfaces,
+      int leaseSeconds) {}
 
   /**
    * A user allowed to fetch over FTP / SFTP; {@code site} or {@code device} narrows what it sees.
