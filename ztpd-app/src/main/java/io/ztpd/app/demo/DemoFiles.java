@@ -1,5 +1,6 @@
 package io.ztpd.app.demo;
 
+import io.ztpd.core.model.Site;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -67,11 +68,27 @@ public final class DemoFiles {
   }
 
   /**
-   * The demo configuration: loopback only, unprivileged ports, SQLite in {@code dir}. A "lab" site
-   * covering 127.0.0.0/8 lets simulators and perfdhcp relay DHCP from any loopback address.
+   * A "lab" site covering 127.0.0.0/8, so simulators and perfdhcp can relay DHCP from any loopback
+   * address (the example sites use documentation ranges nobody can reach here).
    */
-  public static String config(Path dir, int httpPort, int tftpPort, int dhcpPort)
-      throws IOException {
+  public static Site labSite() {
+    return new Site(
+        "lab",
+        "127.0.0.0/8",
+        List.of(),
+        List.of("127.1.0.10-127.1.255.250"),
+        List.of(),
+        "127.0.0.1",
+        List.of("127.0.0.1"),
+        "lab.example.net",
+        List.of(),
+        List.of(),
+        3600,
+        Map.of());
+  }
+
+  /** The demo configuration: loopback only, unprivileged ports, SQLite in {@code dir}. */
+  public static String config(Path dir, int httpPort, int tftpPort, int dhcpPort) {
     return String.join(
         "\n",
         List.of(
