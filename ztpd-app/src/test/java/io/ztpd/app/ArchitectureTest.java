@@ -72,7 +72,7 @@ class ArchitectureTest {
   @Test
   void theSimulatorIsAClientNotPartOfTheServer() {
     moduleMustNotUse(
-        "sim", "store", "web", "app", "dhcp.server", "dhcp.alloc", "dhcp.lease", "files");
+        true, "sim", "store", "web", "app", "dhcp.server", "dhcp.alloc", "dhcp.lease", "files");
   }
 
   @Test
