@@ -18,8 +18,14 @@ final class ArtifactResponder {
 
   private ArtifactResponder() {}
 
-  /** Returns the number of body bytes sent. */
-  static long respond(Context ctx, Artifact artifact, boolean head) throws IOException {
+  /**
+   * Returns the number of body bytes sent. {@code beforeBody} runs once the answer is known to
+   * carry a body and before any of it leaves: for in-memory content that is where the fetch is
+   * recorded, so a device that received its bytes is always on the timeline (Jetty completes a
+   * response the moment Content-Length bytes are written, before the handler returns).
+   */
+  static long respond(Context ctx, Artifact artifact, boolean head, Runnable beforeBody)
+      throws IOException {
     long size = artifact.size();
     String etag = etag(artifact);
     ctx.header("Accept-Ranges", "bytes");
@@ -47,6 +53,7 @@ final class ArtifactResponder {
     long length = size == 0 ? 0 : range.length();
     ctx.res().setContentLengthLong(length);
     if (head || length == 0) return 0;
+    beforeBody.run();
     HttpOutput out = (HttpOutput) ctx.res().getOutputStream();
     switch (artifact) {
       case Artifact.Content c ->

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.ztpd.core.event.Event;
 import io.ztpd.core.event.EventKind;
 import io.ztpd.core.model.Device;
+import io.ztpd.core.provisioning.Artifact;
 import io.ztpd.core.provisioning.FetchRequest;
 import io.ztpd.core.provisioning.Protocol;
 import io.ztpd.core.provisioning.Resolution;
@@ -64,9 +65,14 @@ public final class ProvisioningRoutes {
   private void send(Context c, FetchRequest req, Resolution.Found f, boolean head)
       throws IOException {
     long t0 = System.nanoTime();
+    boolean inMemory = f.artifact() instanceof Artifact.Content;
+    Runnable done =
+        () ->
+            ctx.resolver()
+                .completed(req, f, f.artifact().size(), Duration.ofNanos(System.nanoTime() - t0));
     try {
-      long sent = ArtifactResponder.respond(c, f.artifact(), head);
-      if (!head && c.status().getCode() / 100 == 2) {
+      long sent = ArtifactResponder.respond(c, f.artifact(), head, inMemory ? done : () -> {});
+      if (!inMemory && sent > 0) {
         ctx.resolver().completed(req, f, sent, Duration.ofNanos(System.nanoTime() - t0));
       }
     } catch (IOException e) {
