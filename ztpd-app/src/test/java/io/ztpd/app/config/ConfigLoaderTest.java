@@ -95,6 +95,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theAnnotatedExampleIsValid() {
+    ZtpdConfig c = ConfigLoader.load(Path.of("../examples/ztpd.yaml"));
+    assertThat(c.dhcp().interfaces()).containsExactly("eth1");
+    assertThat(c.autoAdopt()).hasSize(1);
+  }
+
+  @Test
   void anEmptyFileIsAllDefaults() {
     ZtpdConfig c = ConfigLoader.parse("ztpd.yaml", "", BASE);
     assertThat(c.http().listen().port()).isEqualTo(80);
