@@ -15,7 +15,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-10}
 RATES=${RATES:-"2000 4000 6000 8000 10000 12000 14000 16000 18000 20000"}
-CLIENTS=${CLIENTS:-1000000}
+CLIENTS=${CLIENTS:-200000}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 NS=ztpdbench$$
 WORK=$(mktemp -d /tmp/ztpd-dhcp-bench.XXXXXX)
@@ -55,7 +55,7 @@ cat > "$WORK/kea.json" <<JSON
 JSON
 ip netns exec "$NS" kea-dhcp4 -c "$WORK/kea.json" -p 10167 -P 10168 > "$WORK/kea.out" 2>&1 &
 PIDS+=($!)
-ip netns exec "$NS" "$JAVA_HOME/bin/java" -Xms256m -Xmx512m -XX:+UseParallelGC -cp "$CP" io.ztpd.dhcp.bench.StandaloneDhcpMain \
+ip netns exec "$NS" "$JAVA_HOME/bin/java" -Xms512m -Xmx1g -XX:+UseParallelGC -cp "$CP" io.ztpd.dhcp.bench.StandaloneDhcpMain \
   --bind 127.0.0.1 --port 10067 --relay-reply-port 10068 --data "$WORK/ztpd-data" \
   --subnet 10.0.0.0/8 --pool 10.0.0.10-10.255.255.250 --relays 127.0.0.2 --server-id 127.0.0.1 > "$WORK/ztpd.out" 2>&1 &
 PIDS+=($!)
