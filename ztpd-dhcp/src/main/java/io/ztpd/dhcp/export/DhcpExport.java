@@ -3,7 +3,6 @@ package io.ztpd.dhcp.export;
 import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Site;
 import io.ztpd.core.vendor.DhcpReplyOptions;
-import io.ztpd.core.vendor.DhcpRequestView;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.core.vendor.VendorProfile;
 import io.ztpd.dhcp.wire.Ipv4;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * For a site that keeps its own DHCP server: writes what ztpd's built-in server would answer as Kea
@@ -54,7 +52,7 @@ public final class DhcpExport {
     for (VendorProfile p : profiles) {
       if (!VendorMatch.BY_PROFILE.containsKey(p.id())) continue;
       DhcpReplyOptions o = new DhcpReplyOptions();
-      p.addDhcpOptions(null, null, view("00:00:00:00:00:00"), ctx, o);
+      p.addDhcpOptions(null, null, new NoRequest("00:00:00:00:00:00"), ctx, o);
       classOptions.put(p.id(), new LinkedHashMap<>(o.asMap()));
     }
     Map<String, Map<Integer, byte[]>> deviceOptions = new LinkedHashMap<>();
@@ -67,7 +65,7 @@ public final class DhcpExport {
       profiles.stream()
           .filter(p -> p.id().equals(d.vendor()))
           .findFirst()
-          .ifPresent(p -> p.addDhcpOptions(d, site, view(d.mac()), ctx, o));
+          .ifPresent(p -> p.addDhcpOptions(d, site, new NoRequest(d.mac()), ctx, o));
       deviceOptions.put(d.id(), new LinkedHashMap<>(o.asMap()));
     }
     Plan plan = new Plan(List.copyOf(sites), classOptions, reserved, deviceOptions);
@@ -128,39 +126,5 @@ public final class DhcpExport {
 
   static String hex(byte[] b, String delimiter) {
     return HexFormat.ofDelimiter(delimiter).formatHex(b);
-  }
-
-  static DhcpRequestView view(String mac) {
-    return new DhcpRequestView() {
-      @Override
-      public String mac() {
-        return mac;
-      }
-
-      @Override
-      public String giaddr() {
-        return null;
-      }
-
-      @Override
-      public int messageType() {
-        return 1;
-      }
-
-      @Override
-      public Optional<byte[]> option(int code) {
-        return Optional.empty();
-      }
-
-      @Override
-      public Optional<byte[]> relaySubOption(int code) {
-        return Optional.empty();
-      }
-
-      @Override
-      public boolean requested(int code) {
-        return false;
-      }
-    };
   }
 }

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ztpd.core.model.Site;
 import io.ztpd.core.vendor.DhcpReplyOptions;
-import io.ztpd.core.vendor.DhcpRequestView;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.core.vendor.VendorProfile;
+import io.ztpd.dhcp.export.NoRequest;
+import io.ztpd.dhcp.testing.InMemoryDirectory;
 import io.ztpd.dhcp.wire.Ipv4;
 import io.ztpd.vendors.VendorProfiles;
 import java.io.ByteArrayOutputStream;
@@ -42,19 +43,7 @@ class RealClientsNetnsTest {
   static final String SERVER_IP = "10.77.0.1";
   static final ServerContext CTX = new ServerContext(SERVER_IP, 8080, 0, 69, 0, 0, 0);
   static final Site SITE =
-      new Site(
-          "bench",
-          "10.77.0.0/24",
-          List.of("none"),
-          List.of("10.77.0.100-10.77.0.150"),
-          List.of(),
-          null,
-          List.of(),
-          null,
-          List.of(),
-          List.of(),
-          3600,
-          null);
+      InMemoryDirectory.site("bench", "10.77.0.0/24", List.of("none"), "10.77.0.100-10.77.0.150");
   static final Map<String, String> VENDOR_CLASS =
       Map.of(
           "juniper", "Juniper-ex4300-48t-PE3714100001",
@@ -62,29 +51,23 @@ class RealClientsNetnsTest {
           "cisco-pnp", "ciscopnp");
 
   /** Per client: the script variable carrying each option. */
+  static final Map<Integer, String> ISC_STYLE =
+      Map.of(
+          43,
+          "new_vendor_encapsulated_options",
+          150,
+          "new_ztpd_tftp150",
+          66,
+          "new_tftp_server_name",
+          67,
+          "new_bootfile_name");
+
+  /** Per client: the script variable carrying each option (dhclient and dhcpcd share ISC names). */
   static final Map<String, Map<Integer, String>> VARS =
       Map.of(
           "udhcpc", Map.of(43, "opt43", 150, "opt150", 66, "tftp", 67, "bootfile"),
-          "dhclient",
-              Map.of(
-                  43,
-                  "new_vendor_encapsulated_options",
-                  150,
-                  "new_ztpd_tftp150",
-                  66,
-                  "new_tftp_server_name",
-                  67,
-                  "new_bootfile_name"),
-          "dhcpcd",
-              Map.of(
-                  43,
-                  "new_vendor_encapsulated_options",
-                  150,
-                  "new_ztpd_tftp150",
-                  66,
-                  "new_tftp_server_name",
-                  67,
-                  "new_bootfile_name"));
+          "dhclient", ISC_STYLE,
+          "dhcpcd", ISC_STYLE);
 
   @TempDir static Path dir;
   NetnsRig rig;
@@ -224,7 +207,7 @@ class RealClientsNetnsTest {
             .findFirst()
             .orElseThrow();
     DhcpReplyOptions promised = new DhcpReplyOptions();
-    profile.addDhcpOptions(null, SITE, view(clientMac), CTX, promised);
+    profile.addDhcpOptions(null, SITE, new NoRequest(clientMac), CTX, promised);
     assertThat(promised.asMap()).isNotEmpty();
     for (Map.Entry<Integer, byte[]> e : promised.asMap().entrySet()) {
       String var = VARS.get(client).get(e.getKey());
@@ -263,39 +246,5 @@ class RealClientsNetnsTest {
       if (eq > 0) m.put(l.substring(0, eq), l.substring(eq + 1).replaceAll("^'|'$", ""));
     }
     return m;
-  }
-
-  static DhcpRequestView view(String mac) {
-    return new DhcpRequestView() {
-      @Override
-      public String mac() {
-        return mac;
-      }
-
-      @Override
-      public String giaddr() {
-        return null;
-      }
-
-      @Override
-      public int messageType() {
-        return 1;
-      }
-
-      @Override
-      public Optional<byte[]> option(int code) {
-        return Optional.empty();
-      }
-
-      @Override
-      public Optional<byte[]> relaySubOption(int code) {
-        return Optional.empty();
-      }
-
-      @Override
-      public boolean requested(int code) {
-        return false;
-      }
-    };
   }
 }
