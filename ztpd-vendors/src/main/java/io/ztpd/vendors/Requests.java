@@ -11,7 +11,12 @@ public final class Requests {
 
   /** Option text, trimmed of trailing NULs some clients send. */
   public static String text(DhcpRequestView r, int code) {
-    return r.optionText(code).map(s -> s.replaceAll("\u0000+$", "")).orElse(null);
+    Optional<byte[]> v = r.option(code);
+    if (v.isEmpty()) return null;
+    byte[] b = v.get();
+    int n = b.length;
+    while (n > 0 && b[n - 1] == 0) n--; // no regex: this runs for every request and profile
+    return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /**

@@ -80,7 +80,8 @@ public final class AllocationEngine {
 
   private SitePool pool(Site site) {
     SitePool p = pools.get(site.name());
-    if (p != null && p.site.equals(site)) return p;
+    if (p != null && (p.site == site || p.site.equals(site)))
+      return p; // same record: skip deep equals
     return pools.compute(
         site.name(),
         (name, old) -> {

@@ -59,11 +59,15 @@ final class SitePool {
         return refuse("reserved " + Ipv4.text(fixed) + " outside " + site.name());
       if (heldByOther(fixed, c, now))
         return refuse("reserved " + Ipv4.text(fixed) + " held by another client");
+      Lease current = byIp.get(fixed);
+      if (activeFor(current, c, now)) return new Allocation.Granted(current);
       return grant(fixed, c, State.OFFERED, now, until);
     }
     Lease mine = byClient.get(c.key());
     if (mine != null && mine.state() != State.DECLINED) {
       int ip = Ipv4.parse(mine.ip());
+      // a client that still holds its lease is offered it as is: an offer must not shorten a lease
+      if (activeFor(mine, c, now) && ranges.indexOf(ip) >= 0) return new Allocation.Granted(mine);
       if (usable(ip, c, now)) return grant(ip, c, State.OFFERED, now, until);
     }
     if (requested != 0 && usable(requested, c, now)) {
@@ -137,6 +141,13 @@ final class SitePool {
 
   synchronized List<Lease> leases() {
     return new ArrayList<>(byIp.values());
+  }
+
+  private static boolean activeFor(Lease l, Client c, Instant now) {
+    return l != null
+        && l.state() == State.ACTIVE
+        && l.expires().isAfter(now)
+        && keyOf(l).equals(c.key());
   }
 
   private boolean usable(int ip, Client c, Instant now) {

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On open the journal is replayed (a torn tail from a crash fails its CRC and is cut off) and
  * rewritten compacted — latest record per address, dropping those that ran out over a day ago —
- * through a temp file and an atomic rename. The writer compacts again whenever the journal grows
- * past {@code compactBytes}.
+ * through a temp file and an atomic rename. The writer compacts again (replaying the file) whenever
+ * the journal grows past {@code compactBytes}.
  */
 public final class JournalLeaseStore implements LeaseStore {
   private static final Logger log = LoggerFactory.getLogger(JournalLeaseStore.class);
@@ -44,7 +44,6 @@ public final class JournalLeaseStore implements LeaseStore {
   private final Path file;
   private final long compactBytes;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-  private final Map<String, Lease> latest = new LinkedHashMap<>(); // writer thread only
   private final List<Lease> loaded;
   private final Thread writer;
   private FileChannel channel;
@@ -55,9 +54,9 @@ public final class JournalLeaseStore implements LeaseStore {
     this.file = dir.resolve(FILE);
     this.compactBytes = compactBytes;
     Files.createDirectories(dir);
-    replay();
+    Map<String, Lease> latest = replay();
     loaded = List.copyOf(latest.values());
-    rewrite();
+    rewrite(latest);
     writer = Thread.ofPlatform().name("dhcp-lease-journal").daemon().start(this::writeLoop);
   }
 
@@ -86,8 +85,10 @@ public final class JournalLeaseStore implements LeaseStore {
     return f;
   }
 
-  private void replay() throws IOException {
-    if (!Files.exists(file)) return;
+  /** The latest record per address; a torn or corrupt tail ends the replay. */
+  private Map<String, Lease> replay() throws IOException {
+    Map<String, Lease> latest = new LinkedHashMap<>();
+    if (!Files.exists(file)) return latest;
     ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file));
     int good = 0;
     Lease l;
@@ -101,10 +102,11 @@ public final class JournalLeaseStore implements LeaseStore {
           file,
           all.limit() - good);
     }
+    return latest;
   }
 
   /** Writes {@code latest} to a fresh journal and swaps it in atomically. */
-  private void rewrite() throws IOException {
+  private void rewrite(Map<String, Lease> latest) throws IOException {
     Instant cutoff = Instant.now().minus(RETAIN_EXPIRED);
     latest.values().removeIf(l -> l.expires().isBefore(cutoff));
     Path tmp = dir.resolve(FILE + ".tmp");
@@ -160,10 +162,7 @@ public final class JournalLeaseStore implements LeaseStore {
       }
       try {
         buf.clear();
-        for (Pending p : batch) {
-          LeaseCodec.write(buf, p.lease);
-          latest.put(p.lease.ip(), p.lease);
-        }
+        for (Pending p : batch) LeaseCodec.write(buf, p.lease);
         buf.flip();
         while (buf.hasRemaining()) size += channel.write(buf);
         channel.force(false);
@@ -178,7 +177,7 @@ public final class JournalLeaseStore implements LeaseStore {
       batch.clear();
       if (size > compactBytes) {
         try {
-          rewrite();
+          rewrite(replay()); // re-reading keeps no second copy of every lease in memory
         } catch (IOException e) {
           log.error("lease journal compaction failed: {}", e.toString());
         }

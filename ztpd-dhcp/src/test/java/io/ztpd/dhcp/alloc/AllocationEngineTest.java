@@ -93,6 +93,22 @@ class AllocationEngineTest {
   }
 
   @Test
+  void aDiscoverFromALeaseHolderDoesNotShortenItsLease() {
+    Lease active =
+        lease(
+            engine.commit(
+                SITE,
+                client(3),
+                ip(lease(engine.offer(SITE, client(3), 0, 0, t0, 30))),
+                0,
+                t0,
+                600));
+    Lease offered = lease(engine.offer(SITE, client(3), 0, 0, t0.plusSeconds(10), 30));
+    assertThat(offered).isEqualTo(active);
+    assertThat(engine.activeByIp(active.ip(), t0.plusSeconds(100))).contains(active);
+  }
+
+  @Test
   void restoredLeasesAreHeld() {
     Lease held =
         new Lease(

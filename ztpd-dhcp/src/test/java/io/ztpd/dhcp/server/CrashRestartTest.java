@@ -74,7 +74,10 @@ class CrashRestartTest {
             killed.set(true);
           }
           DhcpPacket ack = relay.receive(killed.get() ? 200 : 2000);
-          if (ack == null || ack.messageType() != 5) continue;
+          if (ack == null || ack.messageType() != 5) {
+            if (killed.get()) break; // the server is gone: this phase is over
+            continue;
+          }
           acks++;
           String previous = ackedTo.putIfAbsent(ack.yiaddr(), mac);
           if (previous != null && !previous.equals(mac)) {
