@@ -1,25 +1,26 @@
 package io.ztpd.files.tftp;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 
 /**
- * The fresh UDP socket (and so the fresh TID) of one transfer. Sends from direct buffers through
- * the channel; receives with a timeout through the channel's socket adaptor. Datagrams from anyone
- * but the peer are answered with error 5 and otherwise ignored: the transfer goes on.
+ * The fresh UDP socket (and so the fresh TID) of one transfer: a non-blocking channel with its own
+ * selector, so a wait with a timeout costs one epoll_wait and one recvfrom (a blocking socket with
+ * SO_TIMEOUT costs more, and lock-step TFTP pays it once per block). Datagrams from anyone but the
+ * peer are answered with error 5 and otherwise ignored: the transfer goes on.
  */
 final class TransferSocket implements AutoCloseable {
   private final DatagramChannel channel;
-  private final DatagramSocket socket;
+  private final Selector selector;
+  private final SelectionKey key;
   private final InetSocketAddress peer;
-  private final DatagramPacket packet;
   private final ByteBuffer received;
   private final ByteBuffer scratch = ByteBuffer.allocate(128);
   private final TftpCounters counters;
@@ -34,18 +35,23 @@ final class TransferSocket implements AutoCloseable {
     this.peer = peer;
     this.counters = counters;
     this.channel = DatagramChannel.open();
+    Selector sel = null;
     try {
       channel.setOption(StandardSocketOptions.SO_SNDBUF, bufferBytes);
       channel.setOption(StandardSocketOptions.SO_RCVBUF, bufferBytes);
       channel.bind(new InetSocketAddress(bind, 0));
+      channel.configureBlocking(false);
+      sel = Selector.open();
+      this.key = channel.register(sel, SelectionKey.OP_READ);
     } catch (IOException | RuntimeException e) {
       channel.close();
+      if (sel != null) {
+        sel.close();
+      }
       throw e;
     }
-    this.socket = channel.socket();
-    byte[] in = new byte[maxPacket];
-    this.packet = new DatagramPacket(in, in.length);
-    this.received = ByteBuffer.wrap(in);
+    this.selector = sel;
+    this.received = ByteBuffer.allocate(maxPacket);
   }
 
   InetSocketAddress peer() {
@@ -53,11 +59,17 @@ final class TransferSocket implements AutoCloseable {
   }
 
   int localPort() {
-    return socket.getLocalPort();
+    return ((InetSocketAddress) channel.socket().getLocalSocketAddress()).getPort();
   }
 
+  /** Sends a whole datagram, waiting for socket buffer space if the kernel has none right now. */
   void send(ByteBuffer datagram) throws IOException {
-    channel.send(datagram, peer);
+    while (channel.send(datagram, peer) == 0) {
+      key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+      selector.select(100);
+      selector.selectedKeys().clear();
+      key.interestOps(SelectionKey.OP_READ);
+    }
   }
 
   /**
@@ -69,25 +81,27 @@ final class TransferSocket implements AutoCloseable {
   ByteBuffer receive(long timeoutMillis) throws IOException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     while (true) {
-      long left = (deadline - System.nanoTime()) / 1_000_000L;
-      if (left <= 0) {
-        return null;
+      received.clear();
+      SocketAddress from = channel.receive(received);
+      if (from == null) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0) {
+          return null;
+        }
+        if (!selector.isOpen()) {
+          throw new IOException("transfer socket closed");
+        }
+        selector.select(left);
+        selector.selectedKeys().clear();
+        continue;
       }
-      socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-      packet.setLength(packet.getData().length);
-      try {
-        socket.receive(packet);
-      } catch (SocketTimeoutException e) {
-        return null;
-      }
-      if (packet.getPort() == peer.getPort() && packet.getAddress().equals(peer.getAddress())) {
-        return received.clear().limit(packet.getLength());
+      received.flip();
+      if (peer.equals(from)) {
+        return received;
       }
       counters.unknownTid.increment();
-      InetSocketAddress stranger = (InetSocketAddress) packet.getSocketAddress();
-      if (!(packet.getLength() >= 2 && (packet.getData()[1] & 0xff) == TftpPacket.ERROR)) {
-        channel.send(
-            TftpPacket.error(scratch, TftpError.UNKNOWN_TID, "unknown transfer ID"), stranger);
+      if (!(received.remaining() >= 2 && TftpPacket.opcode(received) == TftpPacket.ERROR)) {
+        channel.send(TftpPacket.error(scratch, TftpError.UNKNOWN_TID, "unknown transfer ID"), from);
       }
     }
   }
@@ -100,12 +114,15 @@ final class TransferSocket implements AutoCloseable {
     }
   }
 
+  /** Closes the socket; a transfer blocked in {@link #receive} wakes up and fails. */
   @Override
   public void close() {
     try {
+      selector.wakeup();
       channel.close();
+      selector.close();
     } catch (IOException e) {
-      // closing a datagram channel does not fail in a way anyone can act on
+      // closing does not fail in a way anyone can act on
     }
   }
 }
