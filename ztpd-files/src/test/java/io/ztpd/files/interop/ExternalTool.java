@@ -52,4 +52,26 @@ public final class ExternalTool {
     assertThat(p.exitValue()).as("%s failed: %s", String.join(" ", command), output).isZero();
     return output;
   }
+
+  /** Runs a command expected to fail; returns "exit=N" plus its output. */
+  public static String runFailing(Path workDir, long timeoutSeconds, String... command)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile(workDir, "tool", ".log");
+    Process p =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(done).as("%s timed out: %s", String.join(" ", command), output).isTrue();
+    assertThat(p.exitValue())
+        .as("%s should fail: %s", String.join(" ", command), output)
+        .isNotZero();
+    return "exit=" + p.exitValue() + " " + output;
+  }
 }
