@@ -46,6 +46,7 @@ public final class TftpServer implements AutoCloseable {
       Thread.ofPlatform().daemon().name("tftp-transfer-", 0).factory();
 
   private DatagramChannel listener;
+  private TransferWatchdog watchdog;
   private Thread listenerThread;
   private volatile boolean closed;
 
@@ -79,6 +80,7 @@ public final class TftpServer implements AutoCloseable {
           e);
     }
     listener = channel;
+    watchdog = new TransferWatchdog(config.bind());
     listenerThread = Thread.ofPlatform().name("tftp-listener").daemon().start(this::listen);
     LOG.info("tftp listening on {}", channel.getLocalAddress());
   }
@@ -185,6 +187,10 @@ public final class TftpServer implements AutoCloseable {
     active.decrementAndGet();
   }
 
+  TransferWatchdog watchdog() {
+    return watchdog;
+  }
+
   TftpConfig config() {
     return config;
   }
@@ -231,6 +237,9 @@ public final class TftpServer implements AutoCloseable {
         Thread.currentThread().interrupt();
         break;
       }
+    }
+    if (watchdog != null) {
+      watchdog.close();
     }
     if (listenerThread != null) {
       try {

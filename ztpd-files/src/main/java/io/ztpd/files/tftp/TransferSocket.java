@@ -7,69 +7,68 @@ import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The fresh UDP socket (and so the fresh TID) of one transfer: a non-blocking channel with its own
- * selector, so a wait with a timeout costs one epoll_wait and one recvfrom (a blocking socket with
- * SO_TIMEOUT costs more, and lock-step TFTP pays it once per block). Datagrams from anyone but the
- * peer are answered with error 5 and otherwise ignored: the transfer goes on.
+ * The fresh UDP socket (and so the fresh TID) of one transfer, used in blocking mode from the
+ * transfer's own platform thread: one sendto per block, one recvfrom per ACK. Timeouts come from
+ * the {@link TransferWatchdog}. Datagrams from anyone but the peer (and the watchdog) are answered
+ * with error 5 and otherwise ignored: the transfer goes on.
  */
 final class TransferSocket implements AutoCloseable {
   private final DatagramChannel channel;
-  private final Selector selector;
-  private final SelectionKey key;
+  private final InetSocketAddress local;
   private final InetSocketAddress peer;
+  private final TransferWatchdog watchdog;
   private final ByteBuffer received;
   private final ByteBuffer scratch = ByteBuffer.allocate(128);
   private final TftpCounters counters;
+  private final AtomicLong deadline = new AtomicLong();
 
   TransferSocket(
       InetAddress bind,
       InetSocketAddress peer,
       int bufferBytes,
       int maxPacket,
+      TransferWatchdog watchdog,
       TftpCounters counters)
       throws IOException {
     this.peer = peer;
+    this.watchdog = watchdog;
     this.counters = counters;
     this.channel = DatagramChannel.open();
-    Selector sel = null;
     try {
       channel.setOption(StandardSocketOptions.SO_SNDBUF, bufferBytes);
       channel.setOption(StandardSocketOptions.SO_RCVBUF, bufferBytes);
       channel.bind(new InetSocketAddress(bind, 0));
-      channel.configureBlocking(false);
-      sel = Selector.open();
-      this.key = channel.register(sel, SelectionKey.OP_READ);
+      this.local = (InetSocketAddress) channel.getLocalAddress();
     } catch (IOException | RuntimeException e) {
       channel.close();
-      if (sel != null) {
-        sel.close();
-      }
       throw e;
     }
-    this.selector = sel;
-    this.received = ByteBuffer.allocate(maxPacket);
+    this.received = ByteBuffer.allocateDirect(maxPacket);
+    watchdog.register(this);
   }
 
   InetSocketAddress peer() {
     return peer;
   }
 
-  int localPort() {
-    return ((InetSocketAddress) channel.socket().getLocalSocketAddress()).getPort();
+  InetSocketAddress localAddress() {
+    return local;
   }
 
-  /** Sends a whole datagram, waiting for socket buffer space if the kernel has none right now. */
+  long deadline() {
+    return deadline.get();
+  }
+
+  /** Clears an armed deadline; false if the transfer re-armed it meanwhile. */
+  boolean disarm(long expected) {
+    return deadline.compareAndSet(expected, 0);
+  }
+
   void send(ByteBuffer datagram) throws IOException {
-    while (channel.send(datagram, peer) == 0) {
-      key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-      selector.select(100);
-      selector.selectedKeys().clear();
-      key.interestOps(SelectionKey.OP_READ);
-    }
+    channel.send(datagram, peer);
   }
 
   /**
@@ -79,30 +78,33 @@ final class TransferSocket implements AutoCloseable {
    *     timeout
    */
   ByteBuffer receive(long timeoutMillis) throws IOException {
-    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-    while (true) {
-      received.clear();
-      SocketAddress from = channel.receive(received);
-      if (from == null) {
-        long left = (deadline - System.nanoTime()) / 1_000_000L;
-        if (left <= 0) {
-          return null;
+    long due = System.nanoTime() + timeoutMillis * 1_000_000L;
+    if (due == 0) {
+      due = 1; // 0 means "not armed"
+    }
+    deadline.set(due);
+    try {
+      while (true) {
+        received.clear();
+        SocketAddress from = channel.receive(received);
+        received.flip();
+        if (peer.equals(from)) {
+          return received;
         }
-        if (!selector.isOpen()) {
-          throw new IOException("transfer socket closed");
+        if (watchdog.address().equals(from)) {
+          if (System.nanoTime() - due >= 0) {
+            return null;
+          }
+          continue; // a wake-up meant for an earlier wait
         }
-        selector.select(left);
-        selector.selectedKeys().clear();
-        continue;
+        counters.unknownTid.increment();
+        if (!(received.remaining() >= 2 && TftpPacket.opcode(received) == TftpPacket.ERROR)) {
+          channel.send(
+              TftpPacket.error(scratch, TftpError.UNKNOWN_TID, "unknown transfer ID"), from);
+        }
       }
-      received.flip();
-      if (peer.equals(from)) {
-        return received;
-      }
-      counters.unknownTid.increment();
-      if (!(received.remaining() >= 2 && TftpPacket.opcode(received) == TftpPacket.ERROR)) {
-        channel.send(TftpPacket.error(scratch, TftpError.UNKNOWN_TID, "unknown transfer ID"), from);
-      }
+    } finally {
+      deadline.set(0);
     }
   }
 
@@ -114,13 +116,12 @@ final class TransferSocket implements AutoCloseable {
     }
   }
 
-  /** Closes the socket; a transfer blocked in {@link #receive} wakes up and fails. */
+  /** Closes the socket; a transfer blocked in {@link #receive} wakes up with an exception. */
   @Override
   public void close() {
+    watchdog.unregister(this);
     try {
-      selector.wakeup();
       channel.close();
-      selector.close();
     } catch (IOException e) {
       // closing does not fail in a way anyone can act on
     }
