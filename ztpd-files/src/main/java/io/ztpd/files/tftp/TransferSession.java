@@ -41,6 +41,7 @@ final class TransferSession implements Runnable {
             peer,
             config.socketBufferBytes(),
             4 + Math.max(TftpOptions.MAX_BLKSIZE, 512),
+            server.watchdog(),
             server.counters())) {
       socket = s;
       if (server.isClosed()) {
@@ -61,6 +62,9 @@ final class TransferSession implements Runnable {
     } catch (IOException e) {
       server.counters().failed.increment();
       LOG.warn("tftp transfer socket for {} failed: {}", peer, e.toString());
+    } catch (RuntimeException e) {
+      server.counters().failed.increment();
+      LOG.error("tftp transfer for {} {} failed", peer, request.filename(), e);
     } finally {
       server.finished(peer);
     }

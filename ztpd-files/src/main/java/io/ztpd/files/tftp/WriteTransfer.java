@@ -48,6 +48,7 @@ final class WriteTransfer {
     int blksize = options.blksize();
     Netascii.Decoder decoder = netascii ? new Netascii.Decoder() : null;
     byte[] decoded = netascii ? new byte[blksize + 2] : null;
+    byte[] payload = new byte[blksize];
     long expected = 1;
     long stored = 0;
     int inWindow = 0;
@@ -91,15 +92,15 @@ final class WriteTransfer {
       if (length > blksize) {
         throw new TftpException(TftpError.ILLEGAL_OPERATION, "DATA longer than blksize");
       }
-      byte[] array = in.array();
+      in.get(4, payload, 0, length);
       if (netascii) {
-        int n = decoder.decode(array, 4, length, decoded);
+        int n = decoder.decode(payload, 0, length, decoded);
         if (length < blksize) {
           n += decoder.finish(decoded, n);
         }
         stored += writeFully(ByteBuffer.wrap(decoded, 0, n));
       } else {
-        stored += writeFully(ByteBuffer.wrap(array, 4, length));
+        stored += writeFully(ByteBuffer.wrap(payload, 0, length));
       }
       if (stored > maxBytes) {
         throw new TftpException(TftpError.DISK_FULL, "upload exceeds " + maxBytes + " bytes");

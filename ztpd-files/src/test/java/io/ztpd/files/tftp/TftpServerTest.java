@@ -239,6 +239,13 @@ class TftpServerTest {
     }
     await().until(() -> server.stats().activeTransfers() == 0);
     await().until(() -> openSockets() <= socketsBefore);
+    await().until(() -> transferThreads() == 0);
+  }
+
+  static long transferThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("tftp-transfer-"))
+        .count();
   }
 
   @Test
