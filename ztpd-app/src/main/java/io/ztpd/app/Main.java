@@ -4,6 +4,7 @@ import io.ztpd.app.cli.CliException;
 import io.ztpd.app.cli.DemoCommand;
 import io.ztpd.app.cli.DevicesCommand;
 import io.ztpd.app.cli.EventsCommand;
+import io.ztpd.app.cli.ExportCommand;
 import io.ztpd.app.cli.InventoryCommand;
 import io.ztpd.app.cli.LeasesCommand;
 import io.ztpd.app.cli.PendingCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
       TemplateCommand.class,
       EventsCommand.class,
       PendingCommand.class,
-      LeasesCommand.class
+      LeasesCommand.class,
+      ExportCommand.class
     })
 public final class Main {
   private Main() {}
