@@ -57,7 +57,10 @@ class DhcpServerSocketTest {
         assertThat(ack.messageType()).isEqualTo(5);
         leased = ack.yiaddr();
         assertThat(server.byIp(Ipv4.text(leased))).isPresent();
-        assertThat(server.stats().replies("ACK")).isEqualTo(1);
+        // the counter moves just after the reply leaves: wait for it rather than race it
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(5))
+            .until(() -> server.stats().replies("ACK") == 1);
       } finally {
         server.close();
       }
