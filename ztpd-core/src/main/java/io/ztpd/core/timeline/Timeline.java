@@ -27,8 +27,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-device timeline: every module records events here; one writer thread makes them durable
  * in batches (group commit: one transaction for everything queued meanwhile), folds them through
- * the {@link Lifecycle} into each device's state, stores events and states in the same transaction,
- * then completes the callers' futures and tells the listeners (board, SSE, notifiers).
+ * the {@link Lifecycle} into each device's state, then completes the callers' futures and tells the
+ * listeners (board, SSE, notifiers).
+ *
+ * <p>The states are a projection: they reach the store written behind, at most a second later, in
+ * their own transaction. On start, the events newer than the newest stored state are folded again,
+ * so a crash between the two loses nothing (every device event up to a state flush is reflected in
+ * a state row whose last sequence is at least that event's).
  *
  * <p>Why one writer: the state of a device is a fold over its events in order, and SQLite has one
  * writer anyway. Batching is what makes a DHCP storm's tens of thousands of events per second
@@ -37,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class Timeline implements EventRecorder, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Timeline.class);
   private static final int MAX_BATCH = 4096;
+  private static final long STATUS_FLUSH_NANOS = 1_000_000_000L;
 
   /**
    * A queued event; a null event is a barrier that completes once everything before it is stored.
@@ -50,15 +56,47 @@ public final class Timeline implements EventRecorder, AutoCloseable {
   private final AtomicLong recorded = new AtomicLong();
   private final AtomicLong illegal = new AtomicLong();
   private final AtomicLong failedBatches = new AtomicLong();
+  private final java.util.Set<String> dirty = new java.util.HashSet<>(); // writer thread only
+  private long lastStatusFlush = System.nanoTime();
   private final Thread writer;
   private volatile boolean closing;
 
   public Timeline(Store store, int queueCapacity) {
     this.store = store;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
-    for (DeviceStatus s : store.statuses().all()) statuses.put(s.deviceId(), s);
+    long newest = 0;
+    for (DeviceStatus s : store.statuses().all()) {
+      statuses.put(s.deviceId(), s);
+      newest = Math.max(newest, s.lastSeq());
+    }
+    replayAfter(newest);
     this.writer = Thread.ofPlatform().name("timeline-writer").daemon(true).unstarted(this::run);
     writer.start();
+  }
+
+  /** Folds the events the stored states do not reflect yet (a crash before their flush). */
+  private void replayAfter(long seq) {
+    long from = seq;
+    int replayed = 0;
+    List<Event> page;
+    while (!(page = store.events().after(from, 10_000)).isEmpty()) {
+      for (Event e : page) {
+        from = e.seq();
+        if (e.deviceId() == null) continue;
+        if (e.kind() == EventKind.DEVICE_DELETED) {
+          statuses.remove(e.deviceId());
+        } else {
+          statuses.put(
+              e.deviceId(), Lifecycle.apply(status(e.deviceId()), e).status().withLastSeq(e.seq()));
+        }
+        dirty.add(e.deviceId());
+        replayed++;
+      }
+    }
+    if (replayed > 0) {
+      log.info("timeline: folded {} event(s) newer than the stored device states", replayed);
+      flushStatuses();
+    }
   }
 
   public Timeline(Store store) {
@@ -122,10 +160,14 @@ public final class Timeline implements EventRecorder, AutoCloseable {
     while (!closing || !queue.isEmpty()) {
       try {
         Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) continue;
+        if (first == null) {
+          flushStatuses(); // idle: catch up
+          continue;
+        }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         write(batch);
+        if (System.nanoTime() - lastStatusFlush > STATUS_FLUSH_NANOS) flushStatuses();
       } catch (InterruptedException e) {
         if (!closing) Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
@@ -135,6 +177,7 @@ public final class Timeline implements EventRecorder, AutoCloseable {
         batch.clear();
       }
     }
+    flushStatuses(); // the last states before the store closes
   }
 
   private void write(List<Pending> batch) {
@@ -159,6 +202,7 @@ public final class Timeline implements EventRecorder, AutoCloseable {
     }
     List<Event> stored;
     if (events.isEmpty()) {
+      flushStatuses();
       batch.forEach(p -> p.done().complete(null));
       return;
     }
@@ -167,16 +211,7 @@ public final class Timeline implements EventRecorder, AutoCloseable {
           store.inTransaction(
               tx -> {
                 List<Event> out = tx.events().append(events);
-                Map<String, DeviceStatus> stamped = stamp(out, overlay);
-                // a deleted device keeps its events but loses its state row
-                for (Event e : out) {
-                  if (e.kind() == EventKind.DEVICE_DELETED) stamped.remove(e.deviceId());
-                }
-                tx.statuses().putAll(stamped.values());
-                for (Event e : out) {
-                  if (e.kind() == EventKind.DEVICE_DELETED) tx.statuses().delete(e.deviceId());
-                }
-                overlay.putAll(stamped);
+                overlay.putAll(stamp(out, overlay));
                 return out;
               });
     } catch (RuntimeException ex) {
@@ -186,9 +221,13 @@ public final class Timeline implements EventRecorder, AutoCloseable {
       return;
     }
     statuses.putAll(overlay);
+    dirty.addAll(overlay.keySet());
     for (Event e : stored) {
+      // a deleted device keeps its events but loses its state row
       if (e.kind() == EventKind.DEVICE_DELETED) statuses.remove(e.deviceId());
     }
+    boolean barrier = batch.stream().anyMatch(p -> p.event() == null);
+    if (barrier) flushStatuses();
     recorded.addAndGet(stored.size());
     int next = 0;
     for (Pending p : batch) {
@@ -206,6 +245,33 @@ public final class Timeline implements EventRecorder, AutoCloseable {
     }
   }
 
+  /** Writes the changed states (and removes deleted devices' rows) in one transaction. */
+  private void flushStatuses() {
+    lastStatusFlush = System.nanoTime();
+    if (dirty.isEmpty()) return;
+    List<DeviceStatus> puts = new ArrayList<>();
+    List<String> deletes = new ArrayList<>();
+    for (String id : dirty) {
+      DeviceStatus s = statuses.get(id);
+      if (s == null) deletes.add(id);
+      else puts.add(s);
+    }
+    try {
+      store.inTransaction(
+          tx -> {
+            tx.statuses().putAll(puts);
+            deletes.forEach(tx.statuses()::delete);
+            return null;
+          });
+      dirty.clear();
+    } catch (RuntimeException e) {
+      log.warn(
+          "timeline: could not store {} device state(s), will retry: {}",
+          dirty.size(),
+          e.getMessage());
+    }
+  }
+
   /** Each device's state carries the sequence number of its last event. */
   private static Map<String, DeviceStatus> stamp(
       List<Event> stored, Map<String, DeviceStatus> overlay) {
@@ -217,7 +283,7 @@ public final class Timeline implements EventRecorder, AutoCloseable {
     return out;
   }
 
-  /** Waits until everything queued so far is durable (for tests, shutdown and imports). */
+  /** Waits until everything queued so far is durable, device states included. */
   public void flush() {
     CompletableFuture<Event> done = new CompletableFuture<>();
     try {

@@ -25,6 +25,7 @@ class TimelineTest {
       }
       t.record(Event.of("sw3", EventKind.CONF_MIN_FETCHED, "http", "c")).join();
       all.forEach(CompletableFuture::join);
+      t.flush();
       assertThat(store.events().count()).isEqualTo(1001);
       assertThat(all.get(999).join().seq()).isEqualTo(1000);
       assertThat(t.status("sw3").phase()).isEqualTo(Phase.CONF_MIN_LOADED);
@@ -40,6 +41,26 @@ class TimelineTest {
     }
     try (Timeline t = new Timeline(store)) {
       assertThat(t.status("sw1").phase()).isEqualTo(Phase.CONF_MIN_LOADED);
+    }
+  }
+
+  @Test
+  void eventsNewerThanTheStoredStatesAreFoldedAgainOnStart() {
+    try (Timeline t = new Timeline(store)) {
+      t.record(Event.of("sw1", EventKind.DHCP_ACK, "dhcp", "a")).join();
+    }
+    // a crash after these events were stored but before their states were flushed
+    store
+        .events()
+        .append(
+            List.of(
+                Event.of("sw1", EventKind.CONF_MIN_FETCHED, "http", "c"),
+                Event.of("sw2", EventKind.DHCP_DISCOVER, "dhcp", "d")));
+    try (Timeline t = new Timeline(store)) {
+      assertThat(t.status("sw1").phase()).isEqualTo(Phase.CONF_MIN_LOADED);
+      assertThat(t.status("sw1").lastSeq()).isEqualTo(2);
+      assertThat(t.status("sw2").phase()).isEqualTo(Phase.DISCOVERED);
+      assertThat(store.statuses().get("sw2")).isPresent(); // and the replayed states are stored
     }
   }
 
@@ -85,6 +106,7 @@ class TimelineTest {
     try (Timeline t = new Timeline(store)) {
       t.record(Event.of("sw1", EventKind.DHCP_ACK, "dhcp", "a")).join();
       t.record(Event.of("sw1", EventKind.DEVICE_DELETED, "api", "deleted")).join();
+      t.flush();
       assertThat(t.knownStatus("sw1")).isEmpty();
       assertThat(store.statuses().get("sw1")).isEmpty();
       assertThat(store.events().forDevice("sw1", 0, 10)).hasSize(2);
