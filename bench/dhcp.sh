@@ -16,6 +16,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-10}
 RATES=${RATES:-"2000 4000 6000 8000 10000 12000 14000 16000 18000 20000"}
 CLIENTS=${CLIENTS:-200000}
+# the machine is shared: each rate runs REPEAT times per server and the best (fewest drops) counts
+REPEAT=${REPEAT:-2}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 NS=ztpdbench$$
 WORK=$(mktemp -d /tmp/ztpd-dhcp-bench.XXXXXX)
@@ -78,6 +80,15 @@ run() {
   echo "${rate_achieved:-0} ${drops:-100 100 } $(p99 "$out.do") $(p99 "$out.ra")"
 }
 
+# best PORT RATE: REPEAT runs, the one with the smallest worse-of-two drop ratio
+best() {
+  local i line
+  for i in $(seq "$REPEAT"); do
+    line=$(run "$1" "$2" "$DURATION")
+    echo "$line"
+  done | awk '{ w = ($2 > $3 ? $2 : $3); if (NR == 1 || w < bw) { bw = w; b = $0 } } END { print b }'
+}
+
 p99() {
   [ -s "$1" ] || { echo n/a; return; }
   sort -n "$1" | awk '{ v[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.2f", v[i] }'
@@ -90,8 +101,8 @@ run 10167 3000 5 > /dev/null
 printf "\n%-8s | %-44s | %-44s\n" "offered" "ztpd: DORA/s  drops DO/RA %  p99 DO/RA ms" "Kea: DORA/s  drops DO/RA %  p99 DO/RA ms"
 best_z=0; best_k=0; p99_z="-"; p99_k="-"
 for rate in $RATES; do
-  read -r zr zd1 zd2 zp1 zp2 < <(run 10067 "$rate" "$DURATION")
-  read -r kr kd1 kd2 kp1 kp2 < <(run 10167 "$rate" "$DURATION")
+  read -r zr zd1 zd2 zp1 zp2 < <(best 10067 "$rate")
+  read -r kr kd1 kd2 kp1 kp2 < <(best 10167 "$rate")
   printf "%-8s | %9s  %6s/%-6s  %7s/%-7s     | %9s  %6s/%-6s  %7s/%-7s\n" "$rate" "$zr" "$zd1" "$zd2" "$zp1" "$zp2" "$kr" "$kd1" "$kd2" "$kp1" "$kp2"
   if awk -v a="$zd1" -v b="$zd2" 'BEGIN { exit !(a <= 2.5 && b <= 2.5) }'; then
     if awk -v r="$zr" -v b="$best_z" 'BEGIN { exit !(r > b) }'; then best_z=$zr; p99_z="$zp1/$zp2"; fi

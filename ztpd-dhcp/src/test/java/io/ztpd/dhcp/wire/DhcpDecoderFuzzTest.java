@@ -15,12 +15,12 @@ import net.jqwik.api.constraints.Size;
  */
 class DhcpDecoderFuzzTest {
 
-  @Property(tries = 1500)
+  @Property(tries = 1000)
   void junkIsRejectedOrDecodedCleanly(@ForAll @Size(max = 2000) byte[] junk) {
     decodeAndTouch(junk);
   }
 
-  @Property(tries = 2500)
+  @Property(tries = 1500)
   void corruptedValidPacketsNeverCrash(@ForAll("corrupted") byte[] packet) {
     decodeAndTouch(packet);
   }
