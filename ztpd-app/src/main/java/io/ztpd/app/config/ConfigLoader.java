@@ -163,6 +163,18 @@ public final class ConfigLoader {
       else variables.putAll(new ObjectMapper().convertValue(r.get("variables"), Map.class));
     }
     JsonNode v = section(r, "vendors", Set.of("order"));
+    List<String> known =
+        io.ztpd.vendors.VendorProfiles.defaults().stream().map(p -> p.id()).toList();
+    for (String id : strings(v, "vendors.order")) {
+      if (!known.contains(id))
+        problems.add(
+            tree.where("vendors.order")
+                + ": unknown vendor '"
+                + id
+                + "' (known: "
+                + String.join(", ", known)
+                + ")");
+    }
     return new ZtpdConfig(
         dataDir,
         store,

@@ -34,9 +34,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -81,8 +79,10 @@ public final class ZtpdServer implements AutoCloseable {
     log.info("store: {}", store.describe());
     timeline = keep(new Timeline(store));
 
-    List<VendorProfile> profiles = VendorProfiles.defaults();
-    if (!config.vendorOrder().isEmpty()) profiles = ordered(profiles, config.vendorOrder());
+    List<VendorProfile> profiles =
+        config.vendorOrder().isEmpty()
+            ? VendorProfiles.defaults()
+            : VendorProfiles.ordered(config.vendorOrder());
     Set<String> vendorIds = profiles.stream().map(VendorProfile::id).collect(Collectors.toSet());
     inventory =
         keep(
@@ -207,24 +207,6 @@ public final class ZtpdServer implements AutoCloseable {
 
   private static java.nio.file.Path ensureDir(java.nio.file.Path p) throws IOException {
     return Files.createDirectories(p);
-  }
-
-  private static List<VendorProfile> ordered(List<VendorProfile> all, List<String> order) {
-    Map<String, VendorProfile> byId = new LinkedHashMap<>();
-    all.forEach(p -> byId.put(p.id(), p));
-    List<VendorProfile> out = new java.util.ArrayList<>();
-    for (String id : order) {
-      VendorProfile p = byId.remove(id);
-      if (p == null)
-        throw new IllegalArgumentException(
-            "vendors.order: unknown vendor '"
-                + id
-                + "', known: "
-                + all.stream().map(VendorProfile::id).toList());
-      out.add(p);
-    }
-    out.addAll(byId.values());
-    return out;
   }
 
   private <T extends AutoCloseable> T keep(T resource) {

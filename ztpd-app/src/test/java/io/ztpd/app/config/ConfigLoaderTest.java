@@ -102,6 +102,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anUnknownVendorInTheOrderIsNamed() {
+    assertThatThrownBy(
+            () -> ConfigLoader.parse("z.yaml", "vendors:\n  order: [juniper, nokia]\n", BASE))
+        .hasMessageContaining("z.yaml line 2: vendors.order: unknown vendor 'nokia'");
+  }
+
+  @Test
   void anEmptyFileIsAllDefaults() {
     ZtpdConfig c = ConfigLoader.parse("ztpd.yaml", "", BASE);
     assertThat(c.http().listen().port()).isEqualTo(80);
