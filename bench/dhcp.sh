@@ -6,8 +6,8 @@
 # appends to its CSV without fsync.
 #
 # Needs root (network namespace), kea-dhcp4-server and kea-admin (perfdhcp), JDK 25 for the build.
-# Until `ztpd serve` wires the DHCP server, ztpd runs as io.ztpd.dhcp.bench.StandaloneDhcpMain
-# (ztpd-dhcp test classes): one site, one pool, unknown devices held, events counted.
+# ztpd runs as the real server (`ztpd serve`): the perfdhcp clients are unknown devices, held in the
+# pending queue, and every DHCP message is an event on the timeline (SQLite), as in production.
 #
 #   bench/dhcp.sh                       # default sweep
 #   RATES="4000 8000 12000" DURATION=10 bench/dhcp.sh
@@ -34,11 +34,28 @@ trap cleanup EXIT
 command -v perfdhcp >/dev/null || { echo "perfdhcp missing: apt-get install kea-admin"; exit 1; }
 command -v kea-dhcp4 >/dev/null || { echo "kea-dhcp4 missing: apt-get install kea-dhcp4-server"; exit 1; }
 
-echo "# building ztpd-dhcp (test classes hold the standalone main)"
-(cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -o -pl ztpd-dhcp -am install -DskipTests -Dspotless.check.skip >/dev/null \
-  && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -o -pl ztpd-dhcp test-compile dependency:build-classpath \
-       -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-CP="$ROOT/ztpd-dhcp/target/test-classes:$ROOT/ztpd-dhcp/target/classes:$(cat "$WORK/cp.txt")"
+echo "# building ztpd"
+(cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./ztpd build)
+cat > "$WORK/sites.yaml" <<YAML
+sites:
+  - name: bench
+    subnet: 10.0.0.0/8
+    relays: [127.0.0.2]
+    pools: [10.0.0.10-10.255.255.250]
+    lease_seconds: 3600
+YAML
+cat > "$WORK/ztpd.yaml" <<YAML
+data_dir: $WORK/ztpd-data
+server_ip: 127.0.0.1
+http: { listen: 127.0.0.1:10080 }
+tftp: { enabled: false }
+dhcp: { enabled: true, listen: 127.0.0.1:10067, relay_reply_port: 10068, client_port: 10068 }
+unknown_devices: hold
+inventory: $WORK/sites.yaml
+templates: $WORK/templates
+files: $WORK/files
+images: $WORK/images
+YAML
 
 ip netns add "$NS"
 ip -n "$NS" link set lo up
@@ -57,12 +74,11 @@ cat > "$WORK/kea.json" <<JSON
 JSON
 ip netns exec "$NS" kea-dhcp4 -c "$WORK/kea.json" -p 10167 -P 10168 > "$WORK/kea.out" 2>&1 &
 PIDS+=($!)
-ip netns exec "$NS" "$JAVA_HOME/bin/java" -Xms512m -Xmx1g -XX:+UseParallelGC -cp "$CP" io.ztpd.dhcp.bench.StandaloneDhcpMain \
-  --bind 127.0.0.1 --port 10067 --relay-reply-port 10068 --data "$WORK/ztpd-data" \
-  --subnet 10.0.0.0/8 --pool 10.0.0.10-10.255.255.250 --relays 127.0.0.2 --server-id 127.0.0.1 > "$WORK/ztpd.out" 2>&1 &
+ip netns exec "$NS" env JAVA_HOME="$JAVA_HOME" ZTPD_JAVA_OPTS="-Xms512m -Xmx1g -XX:+UseParallelGC" \
+  "$ROOT/ztpd" serve -c "$WORK/ztpd.yaml" > "$WORK/ztpd.out" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 50); do grep -q READY "$WORK/ztpd.out" 2>/dev/null && break; sleep 0.2; done
-grep -q READY "$WORK/ztpd.out" || { cat "$WORK/ztpd.out"; exit 1; }
+for _ in $(seq 150); do grep -q "ztpd up" "$WORK/ztpd.out" 2>/dev/null && break; sleep 0.2; done
+grep -q "ztpd up" "$WORK/ztpd.out" || { cat "$WORK/ztpd.out"; exit 1; }
 sleep 1
 
 # run SERVER PORT RATE SECONDS -> "achieved do_drop ra_drop do_p99 ra_p99" (ms)
