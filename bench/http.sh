@@ -16,6 +16,12 @@ need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=n
 need wrk wrk
 need nginx nginx
 
+for port in $HTTP_PORT $NGINX_PORT; do
+  if ss -ltn "sport = :$port" | grep -q LISTEN; then
+    echo "port $port is already in use (a stale ztpd or nginx?): stop it first" >&2
+    exit 1
+  fi
+done
 ./ztpd build
 WORK=$(mktemp -d /tmp/ztpd-bench-http.XXXXXX)
 chmod 755 "$WORK"
@@ -27,7 +33,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-[[ "${KEEP:-}" == 1 ]] && trap - EXIT
 
 mkdir -p "$WORK/templates" "$WORK/images" "$WORK/files"
 # a realistic minimal config: 40 lines, 15 variables
@@ -110,7 +115,7 @@ variables:
   spine_ip: 10.0.0.1
   snmp_community: public
 Y
-ZTPD_JAVA_OPTS="-Xmx1g" ./ztpd serve -c "$WORK/ztpd.yaml" > "$WORK/ztpd.log" 2>&1 &
+ZTPD_JAVA_OPTS="${ZTPD_JAVA_OPTS:--Xmx1g}" ./ztpd serve -c "$WORK/ztpd.yaml" > "$WORK/ztpd.log" 2>&1 &
 ZTPD_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP_PORT/api/v1/health" >/dev/null && break; sleep 0.5; done
 curl -sf -X POST --data-binary @"$WORK/inventory.csv" "http://127.0.0.1:$HTTP_PORT/api/v1/inventory?format=csv&name=bench.csv" >/dev/null
@@ -148,6 +153,7 @@ N
 nginx -c "$WORK/nginx.conf" &
 NGINX_PID=$!
 sleep 1
+curl -sf -r 0-0 "http://127.0.0.1:$NGINX_PORT/big.img" -o /dev/null || { echo "nginx did not start:"; cat "$WORK/nginx-error.log"; exit 1; }
 
 img() { wrk -t1 -c4 -d"${SECS}s" "$1" | awk '/Transfer\/sec/ {v=$2; u=substr(v, length(v)-1); n=substr(v, 1, length(v)-2); m=(u=="GB"?1024:(u=="MB"?1:(u=="KB"?1/1024:1))); printf "%.0f", n*m}'; }
 curl -sf "http://127.0.0.1:$HTTP_PORT/ztp/images/big.img" -o /dev/null   # warm the page cache
