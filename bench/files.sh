@@ -25,6 +25,7 @@ cleanup() {
   if ip netns list | grep -qw "$NS"; then
     for p in $(ip netns pids "$NS"); do kill "$p" 2>/dev/null || true; done
     sleep 1
+    grep -h "stats at exit" "$WORK/ztpd.log" 2>/dev/null || true
     for p in $(ip netns pids "$NS"); do kill -9 "$p" 2>/dev/null || true; done
     ip netns del "$NS" 2>/dev/null || true
   fi
