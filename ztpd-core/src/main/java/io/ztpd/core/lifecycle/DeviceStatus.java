@@ -62,6 +62,27 @@ public record DeviceStatus(
         0);
   }
 
+  /** The same state, stamped with the sequence number its last event got in the store. */
+  public DeviceStatus withLastSeq(long seq) {
+    return new DeviceStatus(
+        deviceId,
+        phase,
+        confMin,
+        serial,
+        fin,
+        attempt,
+        ip,
+        observedSerial,
+        failureReason,
+        failureStep,
+        lastEvent,
+        lastEventDetail,
+        lastEventAt,
+        startedAt,
+        phaseSince,
+        seq);
+  }
+
   Builder toBuilder() {
     return new Builder(this);
   }

@@ -2,7 +2,7 @@ package io.ztpd.core.provisioning;
 
 /** What the resolver decided for a {@link FetchRequest}. */
 public sealed interface Resolution
-    permits Resolution.Found, Resolution.NotFound, Resolution.Denied {
+    permits Resolution.Found, Resolution.NotFound, Resolution.Denied, Resolution.Failed {
 
   /**
    * @param artifact what to send
@@ -17,4 +17,7 @@ public sealed interface Resolution
 
   /** Not allowed: path outside the roots, rejected device ... (TFTP error 2, HTTP 403). */
   record Denied(String reason) implements Resolution {}
+
+  /** Something ztpd should have made could not be made, e.g. a template error (HTTP 500). */
+  record Failed(String reason) implements Resolution {}
 }

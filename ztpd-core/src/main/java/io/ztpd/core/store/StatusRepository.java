@@ -17,4 +17,10 @@ public interface StatusRepository {
   void putAll(Collection<DeviceStatus> statuses);
 
   boolean delete(String deviceId);
+
+  /** One filtered, sorted page for the board, with the total of matching rows. */
+  StatusPage page(StatusQuery query);
+
+  /** Devices per value of each board column, over the statuses matching {@code text} (or all). */
+  StatusCounts counts(String textOrNull);
 }

@@ -19,6 +19,10 @@ public interface Store extends AutoCloseable {
 
   PendingRepository pending();
 
+  JobRepository jobs();
+
+  CredentialRepository credentials();
+
   /**
    * Runs {@code work} in one transaction: all of its writes land, or none. The {@link Store} given
    * to {@code work} is bound to that transaction.

@@ -64,6 +64,9 @@ final class ResolverSftpSubsystem extends SftpSubsystem {
       case Resolution.Found f -> f;
       case Resolution.NotFound nf -> throw new NoSuchFileException(request.path());
       case Resolution.Denied d -> throw new AccessDeniedException(request.path(), null, d.reason());
+      // the file should exist but could not be made (a template error): SFTP's closest is a failure
+      case Resolution.Failed x ->
+          throw new IOException("cannot make " + request.path() + ": " + x.reason());
     };
   }
 

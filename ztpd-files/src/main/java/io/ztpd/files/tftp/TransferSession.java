@@ -104,6 +104,12 @@ final class TransferSession implements Runnable {
         s.sendError(TftpError.ACCESS_VIOLATION, "access violation: " + d.reason());
         server.counters().failed.increment();
       }
+      case Resolution.Failed f -> {
+        // the artifact should exist but could not be made (e.g. a template error): TFTP has no
+        // "server error" code, so "undefined" with the reason is the most honest answer
+        s.sendError(TftpError.UNDEFINED, "cannot make file: " + f.reason());
+        server.counters().failed.increment();
+      }
       case Resolution.Found found -> send(s, fetch, found);
     }
   }

@@ -1,0 +1,72 @@
+package io.ztpd.app.cli;
+
+import io.ztpd.app.config.ConfigLoader;
+import io.ztpd.app.config.ZtpdConfig;
+import io.ztpd.app.demo.DemoFiles;
+import io.ztpd.app.demo.DemoFleet;
+import io.ztpd.app.server.ZtpdServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ztpd demo}: everything on loopback with unprivileged ports, embedded SQLite in a fresh
+ * directory, the sample inventory and templates, and a fleet of devices provisioning itself.
+ */
+@Command(
+    name = "demo",
+    description = "Run ztpd on loopback with sample devices that provision themselves.")
+public final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--data", description = "data directory (default: a new temporary one)")
+  Path data;
+
+  @Option(names = "--http-port", defaultValue = "8080")
+  int httpPort;
+
+  @Option(names = "--tftp-port", defaultValue = "10069")
+  int tftpPort;
+
+  @Option(names = "--dhcp-port", defaultValue = "10067")
+  int dhcpPort;
+
+  @Option(names = "--no-fleet", description = "do not start the demo fleet")
+  boolean noFleet;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir =
+        data != null ? Files.createDirectories(data) : Files.createTempDirectory("ztpd-demo-");
+    DemoFiles.install(dir);
+    String yaml = DemoFiles.config(dir, httpPort, tftpPort, dhcpPort);
+    Files.writeString(dir.resolve("ztpd.yaml"), yaml);
+    ZtpdConfig config = ConfigLoader.load(dir.resolve("ztpd.yaml"));
+    ZtpdServer server = new ZtpdServer(config).start();
+    server.inventory().putSite(DemoFiles.labSite(), "demo");
+    String base = "http://127.0.0.1:" + server.httpPort();
+    System.out.println();
+    System.out.println("ztpd demo is running (data in " + dir + ")");
+    System.out.println("  board         " + base + "/");
+    System.out.println("  devices       " + base + "/api/v1/devices");
+    System.out.println("  events (live) " + base + "/api/v1/events/stream");
+    System.out.println("  OpenAPI       " + base + "/api/openapi.json");
+    System.out.println("  metrics       " + base + "/metrics");
+    System.out.println(
+        "  TFTP          tftp://127.0.0.1:" + server.tftpPort() + "/config/<serial>");
+    System.out.println(
+        "  DHCP          relayed DHCP on 127.0.0.1:" + dhcpPort + " (relays in 127.0.0.0/8)");
+    System.out.println(
+        "Try: ./ztpd devices list   ./ztpd events --follow   ./ztpd template render "
+            + DemoFiles.SAMPLE_DEVICE);
+    System.out.println("     curl " + base + "/ztp/config/" + DemoFiles.SAMPLE_SERIAL);
+    System.out.println("Stop with Ctrl-C.");
+    if (!noFleet) {
+      Thread.ofVirtual()
+          .name("demo-fleet")
+          .start(new DemoFleet(base, server.inventory().devices()));
+    }
+    ServeCommand.runUntilStopped(server);
+    return 0;
+  }
+}

@@ -1,0 +1,270 @@
+package io.ztpd.app.server;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ztpd.app.config.ZtpdConfig;
+import io.ztpd.core.account.LocalAccounts;
+import io.ztpd.core.account.SecretBox;
+import io.ztpd.core.board.DeviceBoard;
+import io.ztpd.core.files.FileRoot;
+import io.ztpd.core.image.ImageRepository;
+import io.ztpd.core.inventory.Inventory;
+import io.ztpd.core.lease.LeaseLookup;
+import io.ztpd.core.provisioning.ProvisioningResolver;
+import io.ztpd.core.provisioning.Resolution;
+import io.ztpd.core.provisioning.TemplateArtifacts;
+import io.ztpd.core.store.Store;
+import io.ztpd.core.template.TemplateDirectory;
+import io.ztpd.core.template.TemplateEngine;
+import io.ztpd.core.timeline.Timeline;
+import io.ztpd.core.vendor.ServerContext;
+import io.ztpd.core.vendor.VendorProfile;
+import io.ztpd.dhcp.server.DhcpServer;
+import io.ztpd.dhcp.server.DhcpServerConfig;
+import io.ztpd.files.tftp.TftpConfig;
+import io.ztpd.files.tftp.TftpServer;
+import io.ztpd.store.Stores;
+import io.ztpd.vendors.VendorProfiles;
+import io.ztpd.web.WebConfig;
+import io.ztpd.web.WebContext;
+import io.ztpd.web.WebServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires a whole ztpd by hand, in dependency order, from a {@link ZtpdConfig}: store → timeline →
+ * inventory → templates, accounts, files, images → resolver → DHCP, TFTP, HTTP. Read top to bottom,
+ * this is the architecture. Everything started is closed in reverse order.
+ */
+public final class ZtpdServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ZtpdServer.class);
+
+  private final ZtpdConfig config;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private Store store;
+  private Timeline timeline;
+  private Inventory inventory;
+  private WebServer web;
+  private TftpServer tftp;
+  private DhcpServer dhcp;
+  private InventoryFileWatcher inventoryFile;
+  private ProvisioningResolver resolver;
+
+  public ZtpdServer(ZtpdConfig config) {
+    this.config = config;
+  }
+
+  public ZtpdServer start() throws IOException {
+    try {
+      startAll();
+      return this;
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void startAll() throws IOException {
+    Files.createDirectories(config.dataDir());
+    store = keep(Stores.open(config.store()));
+    log.info("store: {}", store.describe());
+    timeline = keep(new Timeline(store));
+
+    List<VendorProfile> profiles = VendorProfiles.defaults();
+    if (!config.vendorOrder().isEmpty()) profiles = ordered(profiles, config.vendorOrder());
+    Set<String> vendorIds = profiles.stream().map(VendorProfile::id).collect(Collectors.toSet());
+    inventory =
+        keep(
+            new Inventory(
+                store,
+                timeline,
+                new Inventory.Policy(config.unknownDevices(), config.autoAdopt()),
+                vendorIds));
+    if (config.inventory() != null) {
+      inventoryFile = keep(new InventoryFileWatcher(config.inventory(), inventory));
+      inventoryFile.importNow();
+      inventoryFile.watch();
+    }
+
+    ServerContext server =
+        new ServerContext(
+            config.serverIp(),
+            config.http().listen().port(),
+            config.http().tls() == null ? 0 : config.http().tls().listen().port(),
+            config.tftp().enabled() ? config.tftp().listen().port() : 0,
+            config.ftp().enabled() ? config.ftp().listen().port() : 0,
+            config.sftp().enabled() ? config.sftp().listen().port() : 0,
+            config.syslog().enabled() ? config.syslog().listen().port() : 0);
+
+    LeaseLookup leases = LeaseLookup.NONE;
+    if (config.dhcp().enabled()) {
+      var d = config.dhcp();
+      dhcp =
+          keep(
+              DhcpServer.withJournal(
+                  new DhcpServerConfig(
+                      d.listen().host(),
+                      d.listen().port(),
+                      d.clientPort(),
+                      d.relayReplyPort(),
+                      config.serverIp(),
+                      d.leaseSeconds(),
+                      config.dataDir().resolve("leases"),
+                      d.interfaces(),
+                      30,
+                      86_400),
+                  inventory,
+                  profiles,
+                  server,
+                  timeline));
+      leases = dhcp;
+    }
+
+    TemplateEngine engine = new TemplateEngine(new TemplateDirectory(config.templates()));
+    LocalAccounts accounts =
+        new LocalAccounts(store, SecretBox.open(config.dataDir().resolve("secret.key")));
+    TemplateArtifacts artifacts =
+        new TemplateArtifacts(
+            engine, inventory, inventory::version, leases, accounts, config.variables(), server);
+    FileRoot files = new FileRoot(ensureDir(config.files()));
+    ImageRepository images = new ImageRepository(ensureDir(config.images()));
+    keep(images.watch(Duration.ofSeconds(5)));
+    resolver =
+        new ProvisioningResolver(
+            inventory,
+            leases,
+            artifacts,
+            new FileRootSource(files),
+            rel ->
+                images
+                    .artifact(rel)
+                    .<Resolution>map(a -> new Resolution.Found(a, null))
+                    .orElseGet(
+                        () -> new Resolution.NotFound("no image '" + rel + "' in the repository")),
+            timeline);
+
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    web =
+        keep(
+            new WebServer(
+                    new WebConfig(
+                        config.http().listen().host(),
+                        config.http().listen().port(),
+                        config.http().maxBodyBytes()),
+                    new WebContext(
+                        inventory,
+                        timeline,
+                        store,
+                        new DeviceBoard(inventory, timeline),
+                        resolver,
+                        leases,
+                        artifacts,
+                        images,
+                        metrics))
+                .start());
+    if (config.tftp().enabled()) {
+      var t = config.tftp();
+      TftpConfig base =
+          TftpConfig.defaults(InetAddress.getByName(t.listen().host()), t.listen().port());
+      tftp =
+          keep(
+              new TftpServer(
+                  new TftpConfig(
+                      base.bind(),
+                      base.port(),
+                      t.maxTransfers(),
+                      base.retransmit(),
+                      base.maxRetries(),
+                      base.maxBlksize(),
+                      base.maxWindowsize(),
+                      base.receiverBufferBytes(),
+                      base.socketBufferBytes(),
+                      t.uploadDir(),
+                      base.maxUploadBytes()),
+                  resolver));
+      tftp.start();
+    }
+    if (dhcp != null) dhcp.start();
+    ServerMetrics.bind(metrics, timeline, inventory, resolver, dhcp, tftp, web.hub());
+    log.info(
+        "ztpd up: http {}:{}{}{}",
+        config.http().listen().host(),
+        web.port(),
+        tftp != null ? ", tftp " + config.tftp().listen() : "",
+        dhcp != null ? ", dhcp " + dhcp.localAddress() : "");
+  }
+
+  private static java.nio.file.Path ensureDir(java.nio.file.Path p) throws IOException {
+    return Files.createDirectories(p);
+  }
+
+  private static List<VendorProfile> ordered(List<VendorProfile> all, List<String> order) {
+    Map<String, VendorProfile> byId = new LinkedHashMap<>();
+    all.forEach(p -> byId.put(p.id(), p));
+    List<VendorProfile> out = new java.util.ArrayList<>();
+    for (String id : order) {
+      VendorProfile p = byId.remove(id);
+      if (p == null)
+        throw new IllegalArgumentException(
+            "vendors.order: unknown vendor '"
+                + id
+                + "', known: "
+                + all.stream().map(VendorProfile::id).toList());
+      out.add(p);
+    }
+    out.addAll(byId.values());
+    return out;
+  }
+
+  private <T extends AutoCloseable> T keep(T resource) {
+    started.push(resource);
+    return resource;
+  }
+
+  public int httpPort() {
+    return web.port();
+  }
+
+  public int tftpPort() {
+    return tftp == null ? 0 : tftp.port();
+  }
+
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public ZtpdConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable c = started.pop();
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.warn("closing {}: {}", c.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

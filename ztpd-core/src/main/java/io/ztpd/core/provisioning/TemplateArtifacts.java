@@ -1,0 +1,162 @@
+package io.ztpd.core.provisioning;
+
+import io.ztpd.core.account.LocalAccount;
+import io.ztpd.core.account.LocalAccounts;
+import io.ztpd.core.inventory.DeviceDirectory;
+import io.ztpd.core.lease.Lease;
+import io.ztpd.core.lease.LeaseLookup;
+import io.ztpd.core.model.Device;
+import io.ztpd.core.template.RenderResult;
+import io.ztpd.core.template.TemplateEngine;
+import io.ztpd.core.template.VariableLayers;
+import io.ztpd.core.vendor.ServerContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders each device's configurations from its templates with global → site → group → device
+ * variables plus facts (lease, server, generated account).
+ *
+ * <p>Template names: the device's {@code template} / {@code final_template}, else {@code
+ * <vendor>.j2} / {@code <vendor>-final.j2}. Rendered bytes are cached per device and reused while
+ * the inventory, the lease address and the template are unchanged, for at most a second (the
+ * template directory's own re-check interval, which also covers included templates) — so a boot
+ * storm renders each device about once.
+ */
+public final class TemplateArtifacts implements DeviceArtifacts {
+  private static final long CACHE_NANOS = 1_000_000_000L;
+
+  /** Which configuration. */
+  public enum Stage {
+    CONF_MIN,
+    FINAL
+  }
+
+  private record Key(String deviceId, Stage stage) {}
+
+  private record Cached(long inventoryVersion, String leaseIp, long madeAt, Made made) {}
+
+  private final TemplateEngine engine;
+  private final DeviceDirectory directory;
+  private final java.util.function.LongSupplier inventoryVersion;
+  private final LeaseLookup leases;
+  private final LocalAccounts accounts;
+  private final Map<String, Object> globals;
+  private final ServerContext server;
+  private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+
+  public TemplateArtifacts(
+      TemplateEngine engine,
+      DeviceDirectory directory,
+      java.util.function.LongSupplier inventoryVersion,
+      LeaseLookup leases,
+      LocalAccounts accounts,
+      Map<String, Object> globals,
+      ServerContext server) {
+    this.engine = engine;
+    this.directory = directory;
+    this.inventoryVersion = inventoryVersion;
+    this.leases = leases;
+    this.accounts = accounts;
+    this.globals = Map.copyOf(globals);
+    this.server = server;
+  }
+
+  public TemplateEngine engine() {
+    return engine;
+  }
+
+  public static String templateFor(Device d, Stage stage) {
+    String explicit = stage == Stage.CONF_MIN ? d.template() : d.finalTemplate();
+    if (explicit != null && !explicit.isBlank()) return explicit;
+    String vendor = d.vendor() == null ? "default" : d.vendor();
+    return stage == Stage.CONF_MIN ? vendor + ".j2" : vendor + "-final.j2";
+  }
+
+  @Override
+  public Made config(Device device) {
+    return make(device, Stage.CONF_MIN);
+  }
+
+  public Made finalConfig(Device device) {
+    return make(device, Stage.FINAL);
+  }
+
+  /** Renders for a device without caching: the API's render and preview. */
+  public RenderResult render(Device device, Stage stage) {
+    return engine.render(templateFor(device, stage), variables(device));
+  }
+
+  /** Renders unsaved template text for a device: the editor's live preview. */
+  public RenderResult preview(Device device, String name, String text) {
+    return engine.renderSource(name, text, variables(device));
+  }
+
+  @Override
+  public Optional<Made> vendorArtifact(Device device, String path, FetchRequest request) {
+    return Optional.empty();
+  }
+
+  private Made make(Device device, Stage stage) {
+    Key key = new Key(device.id(), stage);
+    long inv = inventoryVersion.getAsLong();
+    String leaseIp = leases.byDevice(device.id()).map(Lease::ip).orElse(null);
+    long now = System.nanoTime();
+    Cached c = cache.get(key);
+    if (c != null
+        && c.inventoryVersion() == inv
+        && Objects.equals(c.leaseIp(), leaseIp)
+        && now - c.madeAt() < CACHE_NANOS) {
+      return c.made();
+    }
+    Made made =
+        switch (render(device, stage)) {
+          case RenderResult.Rendered r -> {
+            byte[] bytes = r.text().getBytes(StandardCharsets.UTF_8);
+            String name =
+                (device.hostname() != null ? device.hostname() : device.id())
+                    + (stage == Stage.FINAL ? "-final.cfg" : ".cfg");
+            yield new Made.Ok(
+                new Artifact.Content(
+                    name,
+                    bytes,
+                    "text/plain; charset=utf-8",
+                    stage == Stage.FINAL ? ArtifactKind.FINAL_CONFIG : ArtifactKind.CONFIG,
+                    sha256(bytes)));
+          }
+          case RenderResult.Failed f -> new Made.Error(f.describe());
+        };
+    if (made instanceof Made.Ok) cache.put(key, new Cached(inv, leaseIp, now, made));
+    else cache.remove(key);
+    return made;
+  }
+
+  /** All variables of a device, as its templates see them. */
+  public Map<String, Object> variables(Device device) {
+    Lease lease = leases.byDevice(device.id()).orElse(null);
+    LocalAccount account = accounts.forDevice(device.id());
+    VariableLayers.Facts facts =
+        new VariableLayers.Facts(
+            lease, server.serverIp(), server.httpBase(), account.username(), account.password());
+    return VariableLayers.forDevice(
+        globals,
+        device.site() == null ? null : directory.site(device.site()).orElse(null),
+        device.group() == null ? null : directory.group(device.group()).orElse(null),
+        device,
+        facts);
+  }
+
+  static String sha256(byte[] b) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,307 @@
+package io.ztpd.core.timeline;
+
+import io.ztpd.core.event.Event;
+import io.ztpd.core.event.EventKind;
+import io.ztpd.core.event.EventRecorder;
+import io.ztpd.core.lifecycle.DeviceStatus;
+import io.ztpd.core.lifecycle.Lifecycle;
+import io.ztpd.core.lifecycle.Transition;
+import io.ztpd.core.store.Store;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-device timeline: every module records events here; one writer thread makes them durable
+ * in batches (group commit: one transaction for everything queued meanwhile), folds them through
+ * the {@link Lifecycle} into each device's state, then completes the callers' futures and tells the
+ * listeners (board, SSE, notifiers).
+ *
+ * <p>The states are a projection: they reach the store written behind, at most a second later, in
+ * their own transaction. On start, the events newer than the newest stored state are folded again,
+ * so a crash between the two loses nothing (every device event up to a state flush is reflected in
+ * a state row whose last sequence is at least that event's).
+ *
+ * <p>Why one writer: the state of a device is a fold over its events in order, and SQLite has one
+ * writer anyway. Batching is what makes a DHCP storm's tens of thousands of events per second
+ * cheap.
+ */
+public final class Timeline implements EventRecorder, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Timeline.class);
+  private static final int MAX_BATCH = 4096;
+  private static final long STATUS_FLUSH_NANOS = 1_000_000_000L;
+
+  /**
+   * A queued event; a null event is a barrier that completes once everything before it is stored.
+   */
+  private record Pending(Event event, CompletableFuture<Event> done) {}
+
+  private final Store store;
+  private final BlockingQueue<Pending> queue;
+  private final Map<String, DeviceStatus> statuses = new ConcurrentHashMap<>();
+  private final List<TimelineListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong recorded = new AtomicLong();
+  private final AtomicLong illegal = new AtomicLong();
+  private final AtomicLong failedBatches = new AtomicLong();
+  private final java.util.Set<String> dirty = new java.util.HashSet<>(); // writer thread only
+  private long lastStatusFlush = System.nanoTime();
+  private final Thread writer;
+  private volatile boolean closing;
+
+  public Timeline(Store store, int queueCapacity) {
+    this.store = store;
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    long newest = 0;
+    for (DeviceStatus s : store.statuses().all()) {
+      statuses.put(s.deviceId(), s);
+      newest = Math.max(newest, s.lastSeq());
+    }
+    replayAfter(newest);
+    this.writer = Thread.ofPlatform().name("timeline-writer").daemon(true).unstarted(this::run);
+    writer.start();
+  }
+
+  /** Folds the events the stored states do not reflect yet (a crash before their flush). */
+  private void replayAfter(long seq) {
+    long from = seq;
+    int replayed = 0;
+    List<Event> page;
+    while (!(page = store.events().after(from, 10_000)).isEmpty()) {
+      for (Event e : page) {
+        from = e.seq();
+        if (e.deviceId() == null) continue;
+        if (e.kind() == EventKind.DEVICE_DELETED) {
+          statuses.remove(e.deviceId());
+        } else {
+          statuses.put(
+              e.deviceId(), Lifecycle.apply(status(e.deviceId()), e).status().withLastSeq(e.seq()));
+        }
+        dirty.add(e.deviceId());
+        replayed++;
+      }
+    }
+    if (replayed > 0) {
+      log.info("timeline: folded {} event(s) newer than the stored device states", replayed);
+      flushStatuses();
+    }
+  }
+
+  public Timeline(Store store) {
+    this(store, 262_144);
+  }
+
+  @Override
+  public CompletableFuture<Event> record(Event event) {
+    CompletableFuture<Event> done = new CompletableFuture<>();
+    if (closing) {
+      done.completeExceptionally(new IllegalStateException("timeline is closed"));
+      return done;
+    }
+    try {
+      // Blocks only when 256k events are waiting: back-pressure instead of losing events.
+      queue.put(new Pending(event, done));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  /** A device's current state; a device never heard of is planned. */
+  public DeviceStatus status(String deviceId) {
+    DeviceStatus s = statuses.get(deviceId);
+    return s != null ? s : DeviceStatus.planned(deviceId, java.time.Instant.EPOCH);
+  }
+
+  public Optional<DeviceStatus> knownStatus(String deviceId) {
+    return Optional.ofNullable(statuses.get(deviceId));
+  }
+
+  public Collection<DeviceStatus> statuses() {
+    return statuses.values();
+  }
+
+  public AutoCloseable subscribe(TimelineListener listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  public long recordedCount() {
+    return recorded.get();
+  }
+
+  public long illegalCount() {
+    return illegal.get();
+  }
+
+  public long failedBatchCount() {
+    return failedBatches.get();
+  }
+
+  public int backlog() {
+    return queue.size();
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>(MAX_BATCH);
+    while (!closing || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          flushStatuses(); // idle: catch up
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        write(batch);
+        if (System.nanoTime() - lastStatusFlush > STATUS_FLUSH_NANOS) flushStatuses();
+      } catch (InterruptedException e) {
+        if (!closing) Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        log.error("timeline writer: unexpected failure, batch of {} dropped", batch.size(), e);
+        batch.forEach(p -> p.done().completeExceptionally(e));
+      } finally {
+        batch.clear();
+      }
+    }
+    flushStatuses(); // the last states before the store closes
+  }
+
+  private void write(List<Pending> batch) {
+    // Fold the batch into a private overlay first: the shared map changes only once it is durable.
+    Map<String, DeviceStatus> overlay = new HashMap<>();
+    List<Event> events = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      Event e = p.event();
+      if (e == null) continue;
+      if (e.deviceId() != null) {
+        DeviceStatus before = overlay.getOrDefault(e.deviceId(), status(e.deviceId()));
+        Transition t = Lifecycle.apply(before, e);
+        overlay.put(e.deviceId(), t.status());
+        if (!t.legal()) {
+          illegal.incrementAndGet();
+          Map<String, String> data = new LinkedHashMap<>(e.data());
+          data.put("warning", t.warning());
+          e = new Event(e.seq(), e.time(), e.deviceId(), e.kind(), e.source(), e.detail(), data);
+        }
+      }
+      events.add(e);
+    }
+    List<Event> stored;
+    if (events.isEmpty()) {
+      flushStatuses();
+      batch.forEach(p -> p.done().complete(null));
+      return;
+    }
+    try {
+      stored =
+          store.inTransaction(
+              tx -> {
+                List<Event> out = tx.events().append(events);
+                overlay.putAll(stamp(out, overlay));
+                return out;
+              });
+    } catch (RuntimeException ex) {
+      failedBatches.incrementAndGet();
+      log.error("timeline: could not store {} events: {}", events.size(), ex.getMessage());
+      batch.forEach(p -> p.done().completeExceptionally(ex));
+      return;
+    }
+    statuses.putAll(overlay);
+    dirty.addAll(overlay.keySet());
+    for (Event e : stored) {
+      // a deleted device keeps its events but loses its state row
+      if (e.kind() == EventKind.DEVICE_DELETED) statuses.remove(e.deviceId());
+    }
+    boolean barrier = batch.stream().anyMatch(p -> p.event() == null);
+    if (barrier) flushStatuses();
+    recorded.addAndGet(stored.size());
+    int next = 0;
+    for (Pending p : batch) {
+      p.done().complete(p.event() == null ? null : stored.get(next++));
+    }
+    for (Event e : stored) {
+      DeviceStatus s = e.deviceId() == null ? null : statuses.get(e.deviceId());
+      for (TimelineListener l : listeners) {
+        try {
+          l.onEvent(e, s);
+        } catch (RuntimeException ex) {
+          log.warn("timeline listener {} failed: {}", l, ex.toString());
+        }
+      }
+    }
+  }
+
+  /** Writes the changed states (and removes deleted devices' rows) in one transaction. */
+  private void flushStatuses() {
+    lastStatusFlush = System.nanoTime();
+    if (dirty.isEmpty()) return;
+    List<DeviceStatus> puts = new ArrayList<>();
+    List<String> deletes = new ArrayList<>();
+    for (String id : dirty) {
+      DeviceStatus s = statuses.get(id);
+      if (s == null) deletes.add(id);
+      else puts.add(s);
+    }
+    try {
+      store.inTransaction(
+          tx -> {
+            tx.statuses().putAll(puts);
+            deletes.forEach(tx.statuses()::delete);
+            return null;
+          });
+      dirty.clear();
+    } catch (RuntimeException e) {
+      log.warn(
+          "timeline: could not store {} device state(s), will retry: {}",
+          dirty.size(),
+          e.getMessage());
+    }
+  }
+
+  /** Each device's state carries the sequence number of its last event. */
+  private static Map<String, DeviceStatus> stamp(
+      List<Event> stored, Map<String, DeviceStatus> overlay) {
+    Map<String, DeviceStatus> out = new HashMap<>();
+    for (Event e : stored) {
+      if (e.deviceId() != null)
+        out.put(e.deviceId(), overlay.get(e.deviceId()).withLastSeq(e.seq()));
+    }
+    return out;
+  }
+
+  /** Waits until everything queued so far is durable, device states included. */
+  public void flush() {
+    CompletableFuture<Event> done = new CompletableFuture<>();
+    try {
+      queue.put(new Pending(null, done));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    done.join();
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      writer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.ztpd.core.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ztpd.core.event.Event;
+import io.ztpd.core.event.EventKind;
+import io.ztpd.core.lifecycle.Phase;
+import io.ztpd.core.testing.InMemoryStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class TimelineTest {
+  private final InMemoryStore store = new InMemoryStore();
+
+  @Test
+  void eventsAreStoredInOrderAndFoldedIntoState() {
+    try (Timeline t = new Timeline(store)) {
+      List<CompletableFuture<Event>> all = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        all.add(t.record(Event.of("sw" + (i % 10), EventKind.DHCP_DISCOVER, "dhcp", "d")));
+      }
+      t.record(Event.of("sw3", EventKind.CONF_MIN_FETCHED, "http", "c")).join();
+      all.forEach(CompletableFuture::join);
+      t.flush();
+      assertThat(store.events().count()).isEqualTo(1001);
+      assertThat(all.get(999).join().seq()).isEqualTo(1000);
+      assertThat(t.status("sw3").phase()).isEqualTo(Phase.CONF_MIN_LOADED);
+      assertThat(t.status("sw4").phase()).isEqualTo(Phase.DISCOVERED);
+      assertThat(store.statuses().get("sw3").orElseThrow().lastSeq()).isEqualTo(1001);
+    }
+  }
+
+  @Test
+  void stateSurvivesARestartFromTheStore() {
+    try (Timeline t = new Timeline(store)) {
+      t.record(Event.of("sw1", EventKind.CONF_MIN_FETCHED, "http", "c")).join();
+    }
+    try (Timeline t = new Timeline(store)) {
+      assertThat(t.status("sw1").phase()).isEqualTo(Phase.CONF_MIN_LOADED);
+    }
+  }
+
+  @Test
+  void eventsNewerThanTheStoredStatesAreFoldedAgainOnStart() {
+    try (Timeline t = new Timeline(store)) {
+      t.record(Event.of("sw1", EventKind.DHCP_ACK, "dhcp", "a")).join();
+    }
+    // a crash after these events were stored but before their states were flushed
+    store
+        .events()
+        .append(
+            List.of(
+                Event.of("sw1", EventKind.CONF_MIN_FETCHED, "http", "c"),
+                Event.of("sw2", EventKind.DHCP_DISCOVER, "dhcp", "d")));
+    try (Timeline t = new Timeline(store)) {
+      assertThat(t.status("sw1").phase()).isEqualTo(Phase.CONF_MIN_LOADED);
+      assertThat(t.status("sw1").lastSeq()).isEqualTo(2);
+      assertThat(t.status("sw2").phase()).isEqualTo(Phase.DISCOVERED);
+      assertThat(store.statuses().get("sw2")).isPresent(); // and the replayed states are stored
+    }
+  }
+
+  @Test
+  void illegalEventsAreKeptWithAWarning() {
+    try (Timeline t = new Timeline(store)) {
+      Event e = t.record(Event.of("sw1", EventKind.PUSH_SUCCEEDED, "ssh", "pushed")).join();
+      assertThat(e.get("warning")).contains("illegal transition");
+      assertThat(t.illegalCount()).isEqualTo(1);
+      assertThat(t.status("sw1").phase()).isEqualTo(Phase.PLANNED);
+    }
+  }
+
+  @Test
+  void aFailedWriteFailsItsCallersAndLeavesStateAlone() {
+    try (Timeline t = new Timeline(store)) {
+      store.failNextWrites(1);
+      CompletableFuture<Event> f =
+          t.record(Event.of("sw1", EventKind.CONF_MIN_FETCHED, "http", "c"));
+      assertThatThrownBy(f::join).hasMessageContaining("simulated database failure");
+      assertThat(t.status("sw1").phase()).isEqualTo(Phase.PLANNED);
+      assertThat(t.failedBatchCount()).isEqualTo(1);
+      // and it keeps working
+      t.record(Event.of("sw1", EventKind.DHCP_DISCOVER, "dhcp", "d")).join();
+      assertThat(t.status("sw1").phase()).isEqualTo(Phase.DISCOVERED);
+    }
+  }
+
+  @Test
+  void listenersHearDurableEventsWithTheNewState() {
+    try (Timeline t = new Timeline(store)) {
+      List<String> heard = new CopyOnWriteArrayList<>();
+      t.subscribe((e, s) -> heard.add(e.seq() + ":" + (s == null ? "-" : s.phase().label())));
+      t.record(Event.of("sw1", EventKind.DHCP_ACK, "dhcp", "a")).join();
+      t.record(Event.of(null, EventKind.NOTICE, "ztpd", "n")).join();
+      t.flush();
+      assertThat(heard).containsExactly("1:addressed", "2:-");
+    }
+  }
+
+  @Test
+  void deletingADeviceDropsItsStateButKeepsItsEvents() {
+    try (Timeline t = new Timeline(store)) {
+      t.record(Event.of("sw1", EventKind.DHCP_ACK, "dhcp", "a")).join();
+      t.record(Event.of("sw1", EventKind.DEVICE_DELETED, "api", "deleted")).join();
+      t.flush();
+      assertThat(t.knownStatus("sw1")).isEmpty();
+      assertThat(store.statuses().get("sw1")).isEmpty();
+      assertThat(store.events().forDevice("sw1", 0, 10)).hasSize(2);
+    }
+  }
+}

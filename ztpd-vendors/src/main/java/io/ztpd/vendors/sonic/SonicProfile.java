@@ -1,0 +1,57 @@
+package io.ztpd.vendors.sonic;
+
+import io.ztpd.core.model.Device;
+import io.ztpd.core.model.Identity;
+import io.ztpd.core.model.Site;
+import io.ztpd.core.vendor.DhcpReplyOptions;
+import io.ztpd.core.vendor.DhcpRequestView;
+import io.ztpd.core.vendor.ServerContext;
+import io.ztpd.core.vendor.VendorProfile;
+import io.ztpd.vendors.Requests;
+import io.ztpd.vendors.Vars;
+import java.util.Optional;
+
+/**
+ * SONiC ZTP. Recognised by option 61 {@code SONiC##<product>##<serial>} or option 60 starting with
+ * {@code SONiC}.
+ *
+ * <p>Sends 67 = the {@code ztp.json} URL, and 239 = a provisioning script URL when one is set
+ * (SONiC prefers 67 when both are present).
+ *
+ * <p>Variables: {@code sonic_ztp_json_url} (default {@code <http>/sonic/ztp.json}), {@code
+ * sonic_script_url} (no default).
+ */
+public final class SonicProfile implements VendorProfile {
+  @Override
+  public String id() {
+    return "sonic";
+  }
+
+  @Override
+  public Optional<Identity> classify(DhcpRequestView request) {
+    String cid = Requests.text(request, 61);
+    String vc = Requests.text(request, 60);
+    if (cid != null && cid.startsWith("SONiC##")) {
+      String[] f = cid.split("##");
+      return Optional.of(
+          Requests.identity(id(), f.length > 2 ? f[2] : null, f.length > 1 ? f[1] : null, vc));
+    }
+    if (vc != null && vc.regionMatches(true, 0, "SONiC", 0, 5)) {
+      return Optional.of(Requests.identity(id(), null, null, vc));
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void addDhcpOptions(
+      Device device,
+      Site site,
+      DhcpRequestView request,
+      ServerContext server,
+      DhcpReplyOptions out) {
+    out.putText(
+        67, Vars.text(device, site, "sonic_ztp_json_url", server.httpBase() + "/sonic/ztp.json"));
+    String script = Vars.text(device, site, "sonic_script_url");
+    if (script != null) out.putText(239, script);
+  }
+}
