@@ -71,8 +71,8 @@ sealed interface BlockSource extends AutoCloseable permits BlockSource.Memory, B
     @Override
     public int read(long offset, ByteBuffer dst) throws IOException {
       int wanted = dst.remaining();
-      if (dst.remaining() > READ_AHEAD) {
-        return readDirect(offset, dst);
+      if (wanted >= READ_AHEAD / 16) {
+        return readDirect(offset, dst); // big blocks: the copy would cost more than the call saved
       }
       boolean covered =
           cacheStart >= 0
