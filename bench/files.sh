@@ -20,11 +20,15 @@ need curl curl; need atftp atftp; need in.tftpd tftpd-hpa; need ip iproute2
 
 WORK=$(mktemp -d /tmp/ztpd-bench.XXXXXX)
 NS=ztpdbench$$
-PIDS=()
 cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  ip netns del "$NS" 2>/dev/null || true
+  # every process left in the benchmark's own namespace is one of ours
+  if ip netns list | grep -qw "$NS"; then
+    for p in $(ip netns pids "$NS"); do kill "$p" 2>/dev/null || true; done
+    sleep 1
+    grep -h "stats at exit" "$WORK/ztpd.log" 2>/dev/null || true
+    for p in $(ip netns pids "$NS"); do kill -9 "$p" 2>/dev/null || true; done
+    ip netns del "$NS" 2>/dev/null || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -50,11 +54,11 @@ SHA=$(sha256sum "$ROOT/big.bin" | cut -d' ' -f1)
 ip netns add "$NS"; ip -n "$NS" link set lo up
 nsx() { ip netns exec "$NS" "$@"; }
 ZTPD=10069 HPA=10070 ATFTPD_PORT=10071
-nsx "$JAVA_HOME/bin/java" -XX:+UseParallelGC -cp "$CP" io.ztpd.files.bench.StandaloneTftpMain "$ROOT" $ZTPD 127.0.0.1 \
-  >"$WORK/ztpd.log" 2>&1 & PIDS+=($!)
-nsx in.tftpd --listen --foreground -4 --address :$HPA --secure "$ROOT" >"$WORK/hpa.log" 2>&1 & PIDS+=($!)
-nsx "$ATFTPD" --daemon --no-fork --port $ATFTPD_PORT --bind-address 127.0.0.1 --user nobody --group nogroup \
-  --logfile /dev/null --maxthread 100 "$ROOT" & PIDS+=($!)
+ip netns exec "$NS" "$JAVA_HOME/bin/java" -cp "$CP" io.ztpd.files.bench.StandaloneTftpMain "$ROOT" $ZTPD 127.0.0.1 \
+  >"$WORK/ztpd.log" 2>&1 &
+ip netns exec "$NS" in.tftpd --listen --foreground -4 --address :$HPA --secure "$ROOT" >"$WORK/hpa.log" 2>&1 &
+ip netns exec "$NS" "$ATFTPD" --daemon --no-fork --port $ATFTPD_PORT --bind-address 127.0.0.1 --user nobody --group nogroup \
+  --logfile /dev/null --maxthread 100 "$ROOT" &
 for _ in $(seq 50); do grep -q "tftp ready" "$WORK/ztpd.log" && break; sleep 0.2; done
 grep -q "tftp ready" "$WORK/ztpd.log" || { cat "$WORK/ztpd.log"; exit 1; }
 
@@ -75,18 +79,19 @@ atftp_get() { # port windowsize blksize
 }
 # CLIENTS at once; prints aggregate MiB/s
 many() { # kind port arg
-  local s e i; s=$(now)
+  local s e i; CLIENT_PIDS=(); s=$(now)
   for i in $(seq "$CLIENTS"); do
     if [ "$1" = curl ]; then nsx curl -sS --tftp-blksize "$3" -o "$WORK/m.$i" "tftp://127.0.0.1:$2/big.bin" &
     else nsx atftp --get -r big.bin -l "$WORK/m.$i" --option "blksize 1468" --option "windowsize $3" 127.0.0.1 "$2" >/dev/null 2>&1 &
     fi
+    CLIENT_PIDS+=($!)
   done
   wait_clients; e=$(now)
   for i in $(seq "$CLIENTS"); do check "$WORK/m.$i" "$1 :$2 client $i"; done
   rm -f "$WORK"/m.*
   mibs "$s" "$e" $((SIZE_MIB * CLIENTS))
 }
-wait_clients() { local j; for j in $(jobs -p); do case " ${PIDS[*]} " in *" $j "*) ;; *) wait "$j";; esac; done; }
+wait_clients() { local j; for j in "${CLIENT_PIDS[@]}"; do wait "$j"; done; CLIENT_PIDS=(); }
 best() { sort -g | tail -1; }
 
 # warm the JIT and the page cache once, unmeasured

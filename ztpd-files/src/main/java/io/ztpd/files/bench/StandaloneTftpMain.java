@@ -25,7 +25,13 @@ public final class StandaloneTftpMain {
         new TftpServer(config, new StaticRootResolver(new FileRoot(Path.of(args[0]))));
     server.start();
     System.out.println("tftp ready on " + bind.getHostAddress() + ":" + server.port());
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  System.out.println("tftp stats at exit: " + server.stats());
+                }));
     Thread.currentThread().join();
   }
 }

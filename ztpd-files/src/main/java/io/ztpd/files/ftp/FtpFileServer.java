@@ -39,7 +39,11 @@ public final class FtpFileServer implements AutoCloseable {
     if (config.passivePorts() != null) {
       data.setPassivePorts(config.passivePorts());
     }
-    data.setPassiveAddress(config.bind().getHostAddress());
+    if (!config.bind().isAnyLocalAddress()) {
+      // bound to one address: announce it; on 0.0.0.0 FtpServer answers PASV with the address
+      // the client reached the control connection on, which is the only right one
+      data.setPassiveAddress(config.bind().getHostAddress());
+    }
     lf.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
     listener = lf.createListener();
     factory.addListener("default", listener);
