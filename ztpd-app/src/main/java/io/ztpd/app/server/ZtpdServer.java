@@ -21,6 +21,11 @@ import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.core.vendor.VendorProfile;
 import io.ztpd.dhcp.server.DhcpServer;
 import io.ztpd.dhcp.server.DhcpServerConfig;
+import io.ztpd.files.auth.FileUser;
+import io.ztpd.files.ftp.FtpConfig;
+import io.ztpd.files.ftp.FtpFileServer;
+import io.ztpd.files.sftp.SftpConfig;
+import io.ztpd.files.sftp.SftpFileServer;
 import io.ztpd.files.tftp.TftpConfig;
 import io.ztpd.files.tftp.TftpServer;
 import io.ztpd.store.Stores;
@@ -175,25 +180,35 @@ public final class ZtpdServer implements AutoCloseable {
                 .start());
     if (config.tftp().enabled()) {
       var t = config.tftp();
-      TftpConfig base =
-          TftpConfig.defaults(InetAddress.getByName(t.listen().host()), t.listen().port());
-      tftp =
-          keep(
-              new TftpServer(
-                  new TftpConfig(
-                      base.bind(),
-                      base.port(),
-                      t.maxTransfers(),
-                      base.retransmit(),
-                      base.maxRetries(),
-                      base.maxBlksize(),
-                      base.maxWindowsize(),
-                      base.receiverBufferBytes(),
-                      base.socketBufferBytes(),
-                      t.uploadDir(),
-                      base.maxUploadBytes()),
-                  resolver));
+      TftpConfig c =
+          TftpConfig.defaults(InetAddress.getByName(t.listen().host()), t.listen().port())
+              .withMaxTransfers(t.maxTransfers());
+      if (t.uploadDir() != null) c = c.withUploadDir(ensureDir(t.uploadDir()));
+      tftp = keep(new TftpServer(c, resolver));
       tftp.start();
+    }
+    if (config.ftp().enabled()) {
+      var f = config.ftp();
+      FtpFileServer ftp =
+          keep(
+              new FtpFileServer(
+                  FtpConfig.of(
+                      InetAddress.getByName(f.listen().host()), f.listen().port(), users(f)),
+                  resolver));
+      ftp.start();
+    }
+    if (config.sftp().enabled()) {
+      var f = config.sftp();
+      SftpFileServer sftp =
+          keep(
+              new SftpFileServer(
+                  SftpConfig.of(
+                      InetAddress.getByName(f.listen().host()),
+                      f.listen().port(),
+                      users(f),
+                      config.dataDir().resolve("sftp-host-key")),
+                  resolver));
+      sftp.start();
     }
     if (dhcp != null) dhcp.start();
     ServerMetrics.bind(metrics, timeline, inventory, resolver, dhcp, tftp, web.hub());
@@ -203,6 +218,12 @@ public final class ZtpdServer implements AutoCloseable {
         web.port(),
         tftp != null ? ", tftp " + config.tftp().listen() : "",
         dhcp != null ? ", dhcp " + dhcp.localAddress() : "");
+  }
+
+  private static List<FileUser> users(ZtpdConfig.FileServer f) {
+    return f.users().stream()
+        .map(u -> new FileUser(u.name(), u.password(), u.site(), u.device()))
+        .toList();
   }
 
   private static java.nio.file.Path ensureDir(java.nio.file.Path p) throws IOException {

@@ -1,0 +1,85 @@
+package io.ztpd.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `ztpd serve` wires one resolver behind every protocol: the same bytes over HTTP, TFTP, FTP, SFTP.
+ */
+class FileProtocolsTest {
+  @TempDir Path dir;
+
+  @Test
+  void theSameConfigOverEveryProtocol() throws Exception {
+    boolean curl = Files.isExecutable(Path.of("/usr/bin/curl"));
+    if (!curl && "true".equals(System.getenv("CI")))
+      throw new AssertionError("curl is missing (CI installs it)");
+    Assumptions.assumeTrue(curl, "curl is not installed: skipping the TFTP/FTP/SFTP interop");
+    int http = TestServers.freeTcpPort();
+    int tftp = TestServers.freeUdpPort();
+    int ftp = TestServers.freeTcpPort();
+    int sftp = TestServers.freeTcpPort();
+    String extra =
+        String.join(
+            "\n",
+            "ftp: { enabled: true, listen: 127.0.0.1:"
+                + ftp
+                + ", users: [ { name: dev, password: pw } ] }",
+            "sftp: { enabled: true, listen: 127.0.0.1:"
+                + sftp
+                + ", users: [ { name: dev, password: pw } ] }");
+    Path cfg = TestServers.writeConfig(dir, http, tftp, extra);
+    try (ZtpdServer server = TestServers.start(cfg)) {
+      var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      String base = "http://127.0.0.1:" + http;
+      client.send(
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/sites/dc1"))
+              .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"dc1\"}"))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      client.send(
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/devices/leaf1"))
+              .PUT(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"id\":\"leaf1\",\"hostname\":\"leaf1\",\"serial\":\"JN0001\",\"vendor\":\"juniper\",\"site\":\"dc1\"}"))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      String expected =
+          client
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/ztp/config/JN0001")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(expected).startsWith("set system host-name leaf1");
+      assertThat(curl("tftp://127.0.0.1:" + tftp + "/config/JN0001")).isEqualTo(expected);
+      assertThat(curl("ftp://dev:pw@127.0.0.1:" + ftp + "/config/JN0001")).isEqualTo(expected);
+      assertThat(curl("sftp://dev:pw@127.0.0.1:" + sftp + "/config/JN0001", "--insecure"))
+          .isEqualTo(expected);
+      assertThat(curl("tftp://127.0.0.1:" + tftp + "/files/readme.txt"))
+          .isEqualTo("hello from the file root\n");
+    }
+  }
+
+  private static String curl(String url, String... extra) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-sS", "--max-time", "20"));
+    cmd.addAll(List.of(extra));
+    cmd.add(url);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(url + ": " + out).isZero();
+    return out;
+  }
+}
