@@ -329,6 +329,10 @@ class WebServerTest {
     assertThat(send("PUT", "/api/v1/templates/..%2fescape.j2", "x").statusCode()).isIn(400, 404);
     assertThat(get("/api/v1/devices/sw1/render").body()).isEqualTo("hostname sw1.example.net\n");
     assertThat(get("/api/v1/devices/sw1/render?stage=later").statusCode()).isEqualTo(400);
+    // an edited template is served at once, not from the render cache
+    assertThat(get("/ztp/config/sw1").body()).isEqualTo("hostname sw1.example.net\n");
+    send("PUT", "/api/v1/templates/default.j2", "hostname {{ hostname }} edited\n");
+    assertThat(get("/ztp/config/sw1").body()).isEqualTo("hostname sw1.example.net edited\n");
   }
 
   @Test

@@ -25,12 +25,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Template names: the device's {@code template} / {@code final_template}, else {@code
  * <vendor>.j2} / {@code <vendor>-final.j2}. Rendered bytes are cached per device and reused while
- * the inventory, the lease address and the template are unchanged, for at most a second (the
- * template directory's own re-check interval, which also covers included templates) — so a boot
- * storm renders each device about once.
+ * the inventory, the lease address and the template's own text are unchanged (an edit shows at the
+ * template directory's next re-check, within a second); templates it includes are not tracked, so
+ * an entry is also re-rendered after {@value #INCLUDE_RECHECK_SECONDS} s. A boot storm renders each
+ * device about once.
  */
 public final class TemplateArtifacts implements DeviceArtifacts {
-  private static final long CACHE_NANOS = 1_000_000_000L;
+  static final int INCLUDE_RECHECK_SECONDS = 5;
+  private static final long CACHE_NANOS = INCLUDE_RECHECK_SECONDS * 1_000_000_000L;
 
   /** Which configuration. */
   public enum Stage {
@@ -40,7 +42,8 @@ public final class TemplateArtifacts implements DeviceArtifacts {
 
   private record Key(String deviceId, Stage stage) {}
 
-  private record Cached(long inventoryVersion, String leaseIp, long madeAt, Made made) {}
+  private record Cached(
+      long inventoryVersion, String leaseIp, long templateVersion, long madeAt, Made made) {}
 
   private final TemplateEngine engine;
   private final DeviceDirectory directory;
@@ -107,10 +110,12 @@ public final class TemplateArtifacts implements DeviceArtifacts {
     Key key = new Key(device.id(), stage);
     long inv = inventoryVersion.getAsLong();
     String leaseIp = leases.byDevice(device.id()).map(Lease::ip).orElse(null);
+    long template = templateVersion(templateFor(device, stage));
     long now = System.nanoTime();
     Cached c = cache.get(key);
     if (c != null
         && c.inventoryVersion() == inv
+        && c.templateVersion() == template
         && Objects.equals(c.leaseIp(), leaseIp)
         && now - c.madeAt() < CACHE_NANOS) {
       return c.made();
@@ -132,9 +137,18 @@ public final class TemplateArtifacts implements DeviceArtifacts {
           }
           case RenderResult.Failed f -> new Made.Error(f.describe());
         };
-    if (made instanceof Made.Ok) cache.put(key, new Cached(inv, leaseIp, now, made));
+    if (made instanceof Made.Ok) cache.put(key, new Cached(inv, leaseIp, template, now, made));
     else cache.remove(key);
     return made;
+  }
+
+  /** The template's current text version (-1 when missing or invalid: never cached then). */
+  private long templateVersion(String name) {
+    try {
+      return engine.directory().load(name).map(src -> src.version()).orElse(-1L);
+    } catch (IllegalArgumentException e) {
+      return -1L;
+    }
   }
 
   /** All variables of a device, as its templates see them. */
