@@ -128,7 +128,7 @@ for rate in $RATES; do
   fi
 done
 echo
-echo "ztpd: $best_z DORA/s at <= 2.5 % drops, p99 DO/RA $p99_z ms (durable journal: $(du -h "$WORK/ztpd-data/leases.journal" | cut -f1))"
+echo "ztpd: $best_z DORA/s at <= 2.5 % drops, p99 DO/RA $p99_z ms (durable journal: $(du -h "$WORK/ztpd-data/leases/leases.journal" | cut -f1))"
 echo "Kea : $best_k DORA/s at <= 2.5 % drops, p99 DO/RA $p99_k ms (memfile $(du -h "$WORK/kea-leases.csv" 2>/dev/null | cut -f1))"
 awk -v z="$best_z" -v k="$best_k" 'BEGIN { if (k > 0) printf "ratio ztpd/Kea: %.2fx\n", z / k; else print "ratio: Kea sustained no rate" }'
 echo "raw perfdhcp output in $WORK"
