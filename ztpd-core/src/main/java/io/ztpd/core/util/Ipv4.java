@@ -4,21 +4,60 @@ package io.ztpd.core.util;
 public final class Ipv4 {
   private Ipv4() {}
 
-  /** Parses a dotted quad. */
+  /** Parses a dotted quad without allocating; never does DNS. */
   public static int parse(String text) {
-    String[] parts = text.trim().split("\\.", -1);
-    if (parts.length != 4)
-      throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
-    int v = 0;
-    for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
-        throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+    int value = 0;
+    int part = 0;
+    int digits = 0;
+    int dots = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        if (digits == 0 || ++dots > 3) throw bad(text);
+        value = (value << 8) | part;
+        part = 0;
+        digits = 0;
+      } else if (c >= '0' && c <= '9' && digits < 3) {
+        part = part * 10 + (c - '0');
+        digits++;
+        if (part > 255) throw bad(text);
+      } else {
+        throw bad(text);
       }
-      int o = Integer.parseInt(p);
-      if (o > 255) throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
-      v = (v << 8) | o;
     }
-    return v;
+    if (dots != 3 || digits == 0) throw bad(text);
+    return (value << 8) | part;
+  }
+
+  private static IllegalArgumentException bad(String text) {
+    return new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+  }
+
+  /** Reads four octets in network order. */
+  public static int read(byte[] b, int off) {
+    return ((b[off] & 0xff) << 24)
+        | ((b[off + 1] & 0xff) << 16)
+        | ((b[off + 2] & 0xff) << 8)
+        | (b[off + 3] & 0xff);
+  }
+
+  /** Writes four octets in network order. */
+  public static void write(byte[] b, int off, int a) {
+    b[off] = (byte) (a >>> 24);
+    b[off + 1] = (byte) (a >>> 16);
+    b[off + 2] = (byte) (a >>> 8);
+    b[off + 3] = (byte) a;
+  }
+
+  public static byte[] bytes(int a) {
+    byte[] b = new byte[4];
+    write(b, 0, a);
+    return b;
+  }
+
+  /** Netmask for a prefix length, e.g. 24 → 255.255.255.0. */
+  public static int mask(int prefix) {
+    return Cidr.mask(prefix);
   }
 
   public static boolean isAddress(String text) {

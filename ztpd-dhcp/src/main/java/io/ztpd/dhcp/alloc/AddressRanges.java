@@ -1,6 +1,6 @@
 package io.ztpd.dhcp.alloc;
 
-import io.ztpd.dhcp.wire.Ipv4;
+import io.ztpd.core.util.Ipv4;
 import java.util.List;
 
 /**

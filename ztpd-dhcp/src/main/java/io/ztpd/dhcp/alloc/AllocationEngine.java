@@ -2,7 +2,7 @@ package io.ztpd.dhcp.alloc;
 
 import io.ztpd.core.lease.Lease;
 import io.ztpd.core.model.Site;
-import io.ztpd.dhcp.wire.Ipv4;
+import io.ztpd.core.util.Ipv4;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,7 +3,7 @@ package io.ztpd.dhcp.alloc;
 import io.ztpd.core.lease.Lease;
 import io.ztpd.core.lease.Lease.State;
 import io.ztpd.core.model.Site;
-import io.ztpd.dhcp.wire.Ipv4;
+import io.ztpd.core.util.Ipv4;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -32,10 +32,9 @@ final class SitePool {
 
   SitePool(Site site) {
     this.site = site;
-    String[] cidr = (site.subnet() == null ? "0.0.0.0/0" : site.subnet()).split("/");
-    int prefix = cidr.length == 2 ? Integer.parseInt(cidr[1]) : 32;
-    this.mask = Ipv4.mask(prefix);
-    this.network = Ipv4.parse(cidr[0]) & mask;
+    Ipv4.Cidr cidr = Ipv4.Cidr.parse(site.subnet() == null ? "0.0.0.0/0" : site.subnet());
+    this.mask = Ipv4.mask(cidr.prefix());
+    this.network = cidr.network();
     this.ranges = new AddressRanges(site.pools());
     for (String ex : site.exclusions()) {
       long[] r = AddressRanges.parse(ex);
@@ -56,9 +55,9 @@ final class SitePool {
     Instant until = now.plusSeconds(offerSeconds);
     if (fixed != 0) {
       if (!inSubnet(fixed))
-        return refuse("reserved " + Ipv4.text(fixed) + " outside " + site.name());
+        return refuse("reserved " + Ipv4.format(fixed) + " outside " + site.name());
       if (heldByOther(fixed, c, now))
-        return refuse("reserved " + Ipv4.text(fixed) + " held by another client");
+        return refuse("reserved " + Ipv4.format(fixed) + " held by another client");
       Lease current = byIp.get(fixed);
       if (activeFor(current, c, now)) return new Allocation.Granted(current);
       return grant(fixed, c, State.OFFERED, now, until);
@@ -79,14 +78,14 @@ final class SitePool {
   }
 
   synchronized Allocation commit(Client c, int ip, int fixed, Instant now, long leaseSeconds) {
-    if (fixed != 0 && ip != fixed) return refuse("reserved address is " + Ipv4.text(fixed));
-    if (!inSubnet(ip)) return refuse(Ipv4.text(ip) + " is not on " + site.name());
+    if (fixed != 0 && ip != fixed) return refuse("reserved address is " + Ipv4.format(fixed));
+    if (!inSubnet(ip)) return refuse(Ipv4.format(ip) + " is not on " + site.name());
     if (ip != fixed) {
       int idx = ranges.indexOf(ip);
-      if (idx < 0) return refuse(Ipv4.text(ip) + " is outside the pools of " + site.name());
-      if (excluded.get(idx)) return refuse(Ipv4.text(ip) + " is excluded");
+      if (idx < 0) return refuse(Ipv4.format(ip) + " is outside the pools of " + site.name());
+      if (excluded.get(idx)) return refuse(Ipv4.format(ip) + " is excluded");
     }
-    if (heldByOther(ip, c, now)) return refuse(Ipv4.text(ip) + " is held by another client");
+    if (heldByOther(ip, c, now)) return refuse(Ipv4.format(ip) + " is held by another client");
     return grant(ip, c, State.ACTIVE, now, now.plusSeconds(leaseSeconds));
   }
 
@@ -109,7 +108,7 @@ final class SitePool {
     if (b != null) byClient.remove(keyOf(b), b);
     Lease declined =
         new Lease(
-            Ipv4.text(ip),
+            Ipv4.format(ip),
             "00:00:00:00:00:00",
             null,
             null,
@@ -199,7 +198,7 @@ final class SitePool {
     Lease old = byIp.get(ip);
     if (old != null && !keyOf(old).equals(c.key())) byClient.remove(keyOf(old), old);
     Lease previous = byClient.get(c.key());
-    if (previous != null && !previous.ip().equals(Ipv4.text(ip))) {
+    if (previous != null && !previous.ip().equals(Ipv4.format(ip))) {
       // one address per client and site: the old one goes back to the pool
       int prevIp = Ipv4.parse(previous.ip());
       byIp.put(prevIp, with(previous, State.RELEASED, previous.start(), now));
@@ -207,7 +206,7 @@ final class SitePool {
     }
     Lease l =
         new Lease(
-            Ipv4.text(ip),
+            Ipv4.format(ip),
             c.mac(),
             c.clientIdHex(),
             c.deviceId(),

@@ -2,10 +2,10 @@ package io.ztpd.dhcp.export;
 
 import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Site;
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.core.vendor.DhcpReplyOptions;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.core.vendor.VendorProfile;
-import io.ztpd.dhcp.wire.Ipv4;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -116,12 +116,12 @@ public final class DhcpExport {
   }
 
   static String ip(long a) {
-    return Ipv4.text((int) a);
+    return Ipv4.format((int) a);
   }
 
   static String netmask(Site s) {
     String[] c = s.subnet().split("/");
-    return Ipv4.text(Ipv4.mask(c.length > 1 ? Integer.parseInt(c[1]) : 32));
+    return Ipv4.format(Ipv4.mask(c.length > 1 ? Integer.parseInt(c[1]) : 32));
   }
 
   static String hex(byte[] b, String delimiter) {

@@ -4,6 +4,7 @@ import io.ztpd.core.event.EventKind;
 import io.ztpd.core.inventory.DeviceDirectory;
 import io.ztpd.core.lease.Lease;
 import io.ztpd.core.model.Site;
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.core.vendor.DhcpReplyOptions;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.core.vendor.VendorProfile;
@@ -12,7 +13,6 @@ import io.ztpd.dhcp.alloc.AllocationEngine;
 import io.ztpd.dhcp.lease.LeaseStore;
 import io.ztpd.dhcp.wire.DhcpOption;
 import io.ztpd.dhcp.wire.DhcpPacket;
-import io.ztpd.dhcp.wire.Ipv4;
 import io.ztpd.dhcp.wire.MalformedPacketException;
 import io.ztpd.dhcp.wire.MessageType;
 import java.time.Instant;
@@ -124,7 +124,7 @@ final class DhcpHandler {
     else if (p.giaddrInt() != 0) key = p.giaddrInt();
     else if (p.ciaddr() != 0) key = p.ciaddr();
     else key = directSiteAddress;
-    return directory.siteFor(Ipv4.text(key)).orElse(null);
+    return directory.siteFor(Ipv4.format(key)).orElse(null);
   }
 
   private void discover(DhcpPacket p, Site site, Requester who, Instant now) {
@@ -154,7 +154,7 @@ final class DhcpHandler {
     int chosen = p.intOption(DhcpOption.SERVER_ID);
     int requested = p.intOption(DhcpOption.REQUESTED_IP);
     int ip = requested != 0 ? requested : p.ciaddr();
-    events.record(EventKind.DHCP_REQUEST, who, site, p, ip == 0 ? null : Ipv4.text(ip), null);
+    events.record(EventKind.DHCP_REQUEST, who, site, p, ip == 0 ? null : Ipv4.format(ip), null);
     if (chosen != 0 && chosen != serverId) {
       counters.notForUs.increment(); // SELECTING another server's offer: ours goes back
       if (requested != 0) engine.release(site, who.client(), requested, now);
@@ -166,7 +166,7 @@ final class DhcpHandler {
       return;
     }
     if (!engine.onSite(site, ip)) {
-      nak(p, site, who, Ipv4.text(ip) + " is not on this network");
+      nak(p, site, who, Ipv4.format(ip) + " is not on this network");
       return;
     }
     DhcpReplyOptions o =
@@ -200,18 +200,18 @@ final class DhcpHandler {
   private void decline(DhcpPacket p, Site site, Requester who, Instant now) {
     int ip = p.intOption(DhcpOption.REQUESTED_IP);
     events.record(
-        EventKind.DHCP_DECLINE, who, site, p, ip == 0 ? null : Ipv4.text(ip), "address in use");
+        EventKind.DHCP_DECLINE, who, site, p, ip == 0 ? null : Ipv4.format(ip), "address in use");
     if (ip == 0 || !engine.onSite(site, ip)) return;
     Lease q = engine.decline(site, who.client(), ip, now, config.declineQuarantineSeconds());
     if (q != null) {
-      log.warn("decline", Ipv4.text(ip) + " declined by " + p.mac() + ": quarantined");
+      log.warn("decline", Ipv4.format(ip) + " declined by " + p.mac() + ": quarantined");
       store.append(q).whenComplete((ok, err) -> storeFailed(err));
     }
   }
 
   private void release(DhcpPacket p, Site site, Requester who, Instant now) {
     int ip = p.ciaddr();
-    events.record(EventKind.DHCP_RELEASE, who, site, p, ip == 0 ? null : Ipv4.text(ip), null);
+    events.record(EventKind.DHCP_RELEASE, who, site, p, ip == 0 ? null : Ipv4.format(ip), null);
     if (ip == 0 || !engine.onSite(site, ip)) return;
     Lease r = engine.release(site, who.client(), ip, now);
     if (r != null) store.append(r).whenComplete((ok, err) -> storeFailed(err));
@@ -219,7 +219,12 @@ final class DhcpHandler {
 
   private void inform(DhcpPacket p, Site site, Requester who) {
     events.record(
-        EventKind.DHCP_INFORM, who, site, p, p.ciaddr() == 0 ? null : Ipv4.text(p.ciaddr()), null);
+        EventKind.DHCP_INFORM,
+        who,
+        site,
+        p,
+        p.ciaddr() == 0 ? null : Ipv4.format(p.ciaddr()),
+        null);
     DhcpReplyOptions o = ReplyBuilder.options(who, site, p, context, 0, this::profileFailed);
     send(p, MessageType.ACK, 0, o, null, site);
   }

@@ -1,12 +1,12 @@
 package io.ztpd.dhcp.server;
 
 import io.ztpd.core.model.Site;
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.core.vendor.DhcpReplyOptions;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.dhcp.wire.DhcpOption;
 import io.ztpd.dhcp.wire.DhcpPacket;
 import io.ztpd.dhcp.wire.DhcpWriter;
-import io.ztpd.dhcp.wire.Ipv4;
 import io.ztpd.dhcp.wire.MessageType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

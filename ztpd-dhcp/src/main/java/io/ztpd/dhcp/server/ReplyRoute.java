@@ -1,7 +1,7 @@
 package io.ztpd.dhcp.server;
 
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.dhcp.wire.DhcpPacket;
-import io.ztpd.dhcp.wire.Ipv4;
 import io.ztpd.dhcp.wire.MessageType;
 
 /**
@@ -29,6 +29,6 @@ record ReplyRoute(int address, int port, boolean broadcast) {
 
   @Override
   public String toString() {
-    return Ipv4.text(address) + ":" + port;
+    return Ipv4.format(address) + ":" + port;
   }
 }

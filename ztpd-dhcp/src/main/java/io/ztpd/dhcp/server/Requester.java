@@ -47,7 +47,7 @@ record Requester(
             p.relaySubOption(DhcpOption.RELAY_CIRCUIT_ID).map(Requester::text).orElse(null),
             p.relaySubOption(DhcpOption.RELAY_REMOTE_ID).map(Requester::text).orElse(null),
             p.giaddr(),
-            p.ciaddr() == 0 ? null : io.ztpd.dhcp.wire.Ipv4.text(p.ciaddr()));
+            p.ciaddr() == 0 ? null : io.ztpd.core.util.Ipv4.format(p.ciaddr()));
     VendorProfile classified = null;
     Identity identity = base;
     for (VendorProfile profile : profiles) {

@@ -3,6 +3,7 @@ package io.ztpd.dhcp.wire;
 import static io.ztpd.dhcp.wire.MalformedPacketException.Reason.*;
 
 import io.ztpd.core.model.Mac;
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.core.vendor.DhcpRequestView;
 import java.util.Arrays;
 import java.util.List;
@@ -278,7 +279,7 @@ public final class DhcpPacket implements DhcpRequestView {
   @Override
   public String giaddr() {
     int g = giaddrInt();
-    return g == 0 ? null : Ipv4.text(g);
+    return g == 0 ? null : Ipv4.format(g);
   }
 
   @Override

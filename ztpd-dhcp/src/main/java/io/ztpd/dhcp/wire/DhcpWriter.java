@@ -1,5 +1,6 @@
 package io.ztpd.dhcp.wire;
 
+import io.ztpd.core.util.Ipv4;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

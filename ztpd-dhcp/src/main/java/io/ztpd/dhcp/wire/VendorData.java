@@ -1,5 +1,6 @@
 package io.ztpd.dhcp.wire;
 
+import io.ztpd.core.util.Ipv4;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

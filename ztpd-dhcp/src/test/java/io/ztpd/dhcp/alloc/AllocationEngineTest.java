@@ -133,6 +133,6 @@ class AllocationEngineTest {
   }
 
   static int ip(String s) {
-    return io.ztpd.dhcp.wire.Ipv4.parse(s);
+    return io.ztpd.core.util.Ipv4.parse(s);
   }
 }

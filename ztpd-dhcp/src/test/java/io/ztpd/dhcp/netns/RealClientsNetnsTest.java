@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ztpd.core.model.Site;
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.core.vendor.DhcpReplyOptions;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.core.vendor.VendorProfile;
 import io.ztpd.dhcp.export.NoRequest;
 import io.ztpd.dhcp.testing.InMemoryDirectory;
-import io.ztpd.dhcp.wire.Ipv4;
 import io.ztpd.vendors.VendorProfiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package io.ztpd.dhcp.server;
 import static io.ztpd.dhcp.testing.TestPackets.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.dhcp.testing.RelayClient;
 import io.ztpd.dhcp.wire.DhcpPacket;
-import io.ztpd.dhcp.wire.Ipv4;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ class CrashRestartTest {
           acks++;
           String previous = ackedTo.putIfAbsent(ack.yiaddr(), mac);
           if (previous != null && !previous.equals(mac)) {
-            conflicts.add(Ipv4.text(ack.yiaddr()) + " acked to " + previous + " and " + mac);
+            conflicts.add(Ipv4.format(ack.yiaddr()) + " acked to " + previous + " and " + mac);
           }
           if (killed.get()) break;
         }

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ztpd.core.event.EventKind;
 import io.ztpd.core.inventory.UnknownDevicePolicy;
 import io.ztpd.core.model.Site;
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.dhcp.testing.InMemoryDirectory;
 import io.ztpd.dhcp.wire.DhcpOption;
 import io.ztpd.dhcp.wire.DhcpPacket;
 import io.ztpd.dhcp.wire.DhcpWriter;
-import io.ztpd.dhcp.wire.Ipv4;
 import io.ztpd.dhcp.wire.SubOption;
 import java.util.List;
 import java.util.Random;
@@ -53,13 +53,13 @@ class DhcpHandlerTest {
   void relayedDoraGivesAnAddressFromTheRelaysSiteWithCommonOptions() {
     DhcpPacket ack = dora(MAC, "10.20.0.1");
     assertThat(ack.messageType()).isEqualTo(5);
-    assertThat(Ipv4.text(ack.yiaddr())).isEqualTo("10.20.0.10");
-    assertThat(Ipv4.text(ack.intOption(DhcpOption.SUBNET_MASK))).isEqualTo("255.255.255.0");
-    assertThat(Ipv4.text(ack.intOption(DhcpOption.ROUTER))).isEqualTo("10.20.0.1");
+    assertThat(Ipv4.format(ack.yiaddr())).isEqualTo("10.20.0.10");
+    assertThat(Ipv4.format(ack.intOption(DhcpOption.SUBNET_MASK))).isEqualTo("255.255.255.0");
+    assertThat(Ipv4.format(ack.intOption(DhcpOption.ROUTER))).isEqualTo("10.20.0.1");
     assertThat(ack.intOption(DhcpOption.LEASE_TIME)).isEqualTo(3600);
     assertThat(ack.intOption(DhcpOption.RENEWAL_TIME)).isEqualTo(1800);
     assertThat(ack.intOption(DhcpOption.REBINDING_TIME)).isEqualTo(3150);
-    assertThat(Ipv4.text(ack.intOption(DhcpOption.SERVER_ID))).isEqualTo("192.0.2.1");
+    assertThat(Ipv4.format(ack.intOption(DhcpOption.SERVER_ID))).isEqualTo("192.0.2.1");
     assertThat(new String(ack.optionBytes(DhcpOption.DOMAIN_NAME))).isEqualTo("lab.example");
     assertThat(ack.giaddr()).isEqualTo("10.20.0.1");
     assertThat(rig.last().route()).isEqualTo(new ReplyRoute(Ipv4.parse("10.20.0.1"), 67, false));
@@ -77,7 +77,7 @@ class DhcpHandlerTest {
                 new SubOption(5, Ipv4.bytes(Ipv4.parse("10.30.0.1")))));
     DhcpPacket offer = rig.exchange(request(1, 9, MAC, "10.20.0.1", 0).option(82, relayInfo));
     assertThat(offer.optionBytes(82)).isEqualTo(relayInfo);
-    assertThat(Ipv4.text(offer.yiaddr())).isEqualTo("10.30.0.100"); // link-selection beats giaddr
+    assertThat(Ipv4.format(offer.yiaddr())).isEqualTo("10.30.0.100"); // link-selection beats giaddr
     var discover = rig.events.of(EventKind.DHCP_DISCOVER).get(0);
     assertThat(discover.data())
         .containsEntry("circuit_id", "ge-0/0/7")
@@ -94,12 +94,12 @@ class DhcpHandlerTest {
   void reservationAndExclusionAreHonoured() {
     rig.directory.device(InMemoryDirectory.device("sw1", MAC, null, "10.20.0.99"));
     DhcpPacket ack = dora(MAC, "10.20.0.1");
-    assertThat(Ipv4.text(ack.yiaddr())).isEqualTo("10.20.0.99");
+    assertThat(Ipv4.format(ack.yiaddr())).isEqualTo("10.20.0.99");
     assertThat(rig.events.of(EventKind.DHCP_ACK).get(0).deviceId()).isEqualTo("sw1");
     // the excluded .12 is never handed out
     for (int i = 0; i < 10; i++) {
       DhcpPacket a = dora(String.format("00:00:00:00:01:%02x", i), "10.20.0.1");
-      assertThat(Ipv4.text(a.yiaddr())).isNotEqualTo("10.20.0.12");
+      assertThat(Ipv4.format(a.yiaddr())).isNotEqualTo("10.20.0.12");
     }
     assertThat(rig.exchange(request(1, 1, "00:00:00:00:02:01", "10.20.0.1", 0))).isNull();
     assertThat(rig.counters.noAddress.sum()).isEqualTo(1);

@@ -4,12 +4,12 @@ import static io.ztpd.dhcp.testing.TestPackets.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztpd.core.model.Site;
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.dhcp.testing.InMemoryDirectory;
 import io.ztpd.dhcp.testing.RecordingEvents;
 import io.ztpd.dhcp.testing.RelayClient;
 import io.ztpd.dhcp.wire.DhcpPacket;
-import io.ztpd.dhcp.wire.Ipv4;
 import io.ztpd.vendors.VendorProfiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +56,7 @@ class DhcpServerSocketTest {
         DhcpPacket ack = probe.receive(3000);
         assertThat(ack.messageType()).isEqualTo(5);
         leased = ack.yiaddr();
-        assertThat(server.byIp(Ipv4.text(leased))).isPresent();
+        assertThat(server.byIp(Ipv4.format(leased))).isPresent();
         // the counter moves just after the reply leaves: wait for it rather than race it
         org.awaitility.Awaitility.await()
             .atMost(java.time.Duration.ofSeconds(5))
@@ -68,7 +68,7 @@ class DhcpServerSocketTest {
     try (RelayClient probe = new RelayClient(1)) {
       DhcpServer server = open(probe.port());
       try (RelayClient c = new RelayClient(server.localAddress().getPort())) {
-        assertThat(server.byIp(Ipv4.text(leased))).isPresent();
+        assertThat(server.byIp(Ipv4.format(leased))).isPresent();
         c.send(request(1, 3, "00:00:5e:00:53:02", "127.0.0.1", 0).intOption(50, leased).toBytes());
         DhcpPacket other = probe.receive(3000);
         assertThat(other.yiaddr()).isNotEqualTo(leased); // restored: not handed to someone else

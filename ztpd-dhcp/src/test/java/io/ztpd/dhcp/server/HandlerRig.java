@@ -1,6 +1,7 @@
 package io.ztpd.dhcp.server;
 
 import io.ztpd.core.model.Site;
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.core.vendor.VendorProfile;
 import io.ztpd.dhcp.alloc.AllocationEngine;
@@ -9,7 +10,6 @@ import io.ztpd.dhcp.testing.MemoryLeaseStore;
 import io.ztpd.dhcp.testing.RecordingEvents;
 import io.ztpd.dhcp.wire.DhcpPacket;
 import io.ztpd.dhcp.wire.DhcpWriter;
-import io.ztpd.dhcp.wire.Ipv4;
 import io.ztpd.dhcp.wire.MalformedPacketException;
 import java.nio.file.Path;
 import java.util.List;

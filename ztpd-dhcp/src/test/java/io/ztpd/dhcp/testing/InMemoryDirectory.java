@@ -6,7 +6,7 @@ import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Group;
 import io.ztpd.core.model.Identity;
 import io.ztpd.core.model.Site;
-import io.ztpd.dhcp.wire.Ipv4;
+import io.ztpd.core.util.Ipv4;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.ztpd.dhcp.testing;
 
+import io.ztpd.core.util.Ipv4;
 import io.ztpd.dhcp.wire.DhcpWriter;
-import io.ztpd.dhcp.wire.Ipv4;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 

@@ -3,6 +3,7 @@ package io.ztpd.dhcp.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ztpd.core.util.Ipv4;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -183,7 +184,7 @@ class DhcpCodecTest {
 
   @Test
   void ipv4TextAndParse() {
-    assertThat(Ipv4.text(Ipv4.parse("192.0.2.254"))).isEqualTo("192.0.2.254");
+    assertThat(Ipv4.format(Ipv4.parse("192.0.2.254"))).isEqualTo("192.0.2.254");
     assertThat(Ipv4.isAddress("256.1.1.1")).isFalse();
     assertThat(Ipv4.isAddress("1.2.3")).isFalse();
     assertThat(Ipv4.isAddress("host")).isFalse();
