@@ -19,6 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * ztpd's HTTP side on one listener: device provisioning under {@code /ztp/}, the REST API under
@@ -71,6 +79,11 @@ public final class WebServer implements AutoCloseable {
                     s.directory = "/io/ztpd/web/board";
                     s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
                   });
+              if (config.tls() != null) {
+                // Javalin adds its own HTTP connector only when none was added: add both
+                c.jetty.addConnector(this::httpConnector);
+                c.jetty.addConnector(this::httpsConnector);
+              }
               c.requestLogger.http(
                   (rc, ms) ->
                       (rc.path().startsWith("/ztp/") ? ztp : api)
@@ -87,12 +100,53 @@ public final class WebServer implements AutoCloseable {
     new ImageRoutes(ctx).register(app);
     extra.forEach(r -> r.accept(app));
     subscription = ctx.timeline().subscribe(hub);
-    app.start(config.host(), config.port());
+    if (config.tls() != null) app.start();
+    else app.start(config.host(), config.port());
     return this;
   }
 
   public int port() {
-    return app.port();
+    if (config.tls() == null) return app.port();
+    for (Connector c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof ServerConnector sc
+          && sc.getConnectionFactory(SslConnectionFactory.class) == null) {
+        return sc.getLocalPort();
+      }
+    }
+    return 0;
+  }
+
+  private Connector httpConnector(Server server, HttpConfiguration http) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    return connector;
+  }
+
+  /** The HTTPS port, 0 when HTTPS is off. */
+  public int httpsPort() {
+    for (Connector c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof ServerConnector sc
+          && sc.getConnectionFactory(SslConnectionFactory.class) != null) {
+        return sc.getLocalPort();
+      }
+    }
+    return 0;
+  }
+
+  private Connector httpsConnector(Server server, HttpConfiguration http) {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStore(config.tls().keyStore());
+    ssl.setKeyStorePassword(new String(config.tls().password()));
+    HttpConfiguration https = new HttpConfiguration(http);
+    // devices often ask by address while the certificate names ztpd: do not refuse on SNI mismatch
+    https.addCustomizer(new SecureRequestCustomizer(false));
+    ServerConnector connector =
+        new ServerConnector(
+            server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+    connector.setHost(config.tlsHost());
+    connector.setPort(config.tlsPort());
+    return connector;
   }
 
   @Override

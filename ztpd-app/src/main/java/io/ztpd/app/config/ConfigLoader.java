@@ -97,12 +97,7 @@ public final class ConfigLoader {
         new ZtpdConfig.Http(
             listen(h, "http.listen", "0.0.0.0:80"),
             size(h, "http.max_body", 16L << 20),
-            tls.isMissingNode()
-                ? null
-                : new ZtpdConfig.Tls(
-                    listen(tls, "http.tls.listen", "0.0.0.0:443"),
-                    text(tls, "http.tls.cert", "auto"),
-                    text(tls, "http.tls.key", null)));
+            tls.isMissingNode() ? null : tls(tls));
 
     JsonNode t = section(r, "tftp", Set.of("enabled", "listen", "max_transfers", "upload_dir"));
     ZtpdConfig.Tftp tftp =
@@ -193,6 +188,22 @@ public final class ConfigLoader {
         path(r, "images", "./images"),
         variables,
         strings(v, "vendors.order"));
+  }
+
+  /**
+   * {@code cert: auto} (self-signed, made on first start) or PEM files {@code cert} + {@code key}.
+   */
+  private ZtpdConfig.Tls tls(JsonNode tls) {
+    String cert = text(tls, "http.tls.cert", "auto");
+    String key = text(tls, "http.tls.key", null);
+    if (!cert.equals("auto")) {
+      cert = base.resolve(cert).normalize().toString();
+      if (key == null)
+        problems.add(
+            tree.where("http.tls") + ": a certificate file needs its key file (http.tls.key)");
+      else key = base.resolve(key).normalize().toString();
+    }
+    return new ZtpdConfig.Tls(listen(tls, "http.tls.listen", "0.0.0.0:443"), cert, key);
   }
 
   private ZtpdConfig.FileServer fileServer(JsonNode r, String name, String dflt) {

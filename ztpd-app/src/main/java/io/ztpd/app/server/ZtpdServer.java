@@ -33,6 +33,7 @@ import io.ztpd.vendors.VendorProfiles;
 import io.ztpd.web.WebConfig;
 import io.ztpd.web.WebContext;
 import io.ztpd.web.WebServer;
+import io.ztpd.web.tls.TlsIdentity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -163,10 +164,7 @@ public final class ZtpdServer implements AutoCloseable {
     web =
         keep(
             new WebServer(
-                    new WebConfig(
-                        config.http().listen().host(),
-                        config.http().listen().port(),
-                        config.http().maxBodyBytes()),
+                    webConfig(),
                     new WebContext(
                         inventory,
                         timeline,
@@ -218,6 +216,30 @@ public final class ZtpdServer implements AutoCloseable {
         web.port(),
         tftp != null ? ", tftp " + config.tftp().listen() : "",
         dhcp != null ? ", dhcp " + dhcp.localAddress() : "");
+  }
+
+  private WebConfig webConfig() {
+    var h = config.http();
+    if (h.tls() == null)
+      return new WebConfig(h.listen().host(), h.listen().port(), h.maxBodyBytes());
+    TlsIdentity id =
+        h.tls().cert().equals("auto")
+            ? TlsIdentity.selfSigned(
+                config.dataDir().resolve("tls"), "ztpd", List.of(config.serverIp(), "127.0.0.1"))
+            : TlsIdentity.fromPem(
+                java.nio.file.Path.of(h.tls().cert()), java.nio.file.Path.of(h.tls().key()));
+    log.info("https: certificate {}", id.subject());
+    return new WebConfig(
+        h.listen().host(),
+        h.listen().port(),
+        h.maxBodyBytes(),
+        h.tls().listen().host(),
+        h.tls().listen().port(),
+        id);
+  }
+
+  public int httpsPort() {
+    return web.httpsPort();
   }
 
   private static List<FileUser> users(ZtpdConfig.FileServer f) {

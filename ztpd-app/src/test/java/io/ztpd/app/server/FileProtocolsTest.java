@@ -72,6 +72,70 @@ class FileProtocolsTest {
     }
   }
 
+  @Test
+  void httpsWithASelfSignedCertificateServesConfigsAndImages() throws Exception {
+    boolean curl = Files.isExecutable(Path.of("/usr/bin/curl"));
+    if (!curl && "true".equals(System.getenv("CI")))
+      throw new AssertionError("curl is missing (CI installs it)");
+    Assumptions.assumeTrue(curl, "curl is not installed: skipping the HTTPS interop");
+    int http = TestServers.freeTcpPort();
+    int https = TestServers.freeTcpPort();
+    Path cfg = TestServers.writeConfig(dir, http, 0, "");
+    Files.writeString(
+        cfg,
+        Files.readString(cfg)
+            .replace(
+                "max_body: 64KiB }",
+                "max_body: 64KiB, tls: { listen: 127.0.0.1:" + https + ", cert: auto } }"));
+    byte[] image = new byte[64 << 20];
+    new java.util.Random(7).nextBytes(image);
+    Files.createDirectories(dir.resolve("images"));
+    Files.write(dir.resolve("images/os-64m.bin"), image);
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(image));
+    try (ZtpdServer server = TestServers.start(cfg)) {
+      assertThat(server.httpsPort()).isEqualTo(https);
+      assertThat(dir.resolve("data/tls/ztpd.p12")).exists();
+      var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      String base = "http://127.0.0.1:" + http;
+      client.send(
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/devices/leaf1"))
+              .PUT(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"id\":\"leaf1\",\"hostname\":\"leaf1\",\"serial\":\"JN0001\",\"vendor\":\"juniper\"}"))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      String expected =
+          client
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/ztp/config/JN0001")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(curl("https://127.0.0.1:" + https + "/ztp/config/JN0001", "--insecure"))
+          .isEqualTo(expected);
+      assertThat(
+              curl(
+                  "https://127.0.0.1:" + https + "/ztp/images/os-64m.bin",
+                  "--insecure",
+                  "-o",
+                  dir.resolve("got.bin").toString()))
+          .isEmpty();
+      byte[] got = Files.readAllBytes(dir.resolve("got.bin"));
+      assertThat(
+              java.util.HexFormat.of()
+                  .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(got)))
+          .isEqualTo(sha);
+      assertThat(curl("https://127.0.0.1:" + https + "/ztp/images/os-64m.bin.sha256", "--insecure"))
+          .startsWith(sha);
+    }
+    // a restart keeps the same certificate (made once, on first start)
+    byte[] first = Files.readAllBytes(dir.resolve("data/tls/ztpd.p12"));
+    try (ZtpdServer again = TestServers.start(cfg)) {
+      assertThat(Files.readAllBytes(dir.resolve("data/tls/ztpd.p12"))).isEqualTo(first);
+    }
+  }
+
   private static String curl(String url, String... extra) throws Exception {
     List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-sS", "--max-time", "20"));
     cmd.addAll(List.of(extra));

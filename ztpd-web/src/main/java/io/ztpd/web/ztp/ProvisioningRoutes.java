@@ -49,7 +49,7 @@ public final class ProvisioningRoutes {
 
   private void fetch(Context c, boolean head) throws IOException {
     String path = PathDecoder.decode(c.path());
-    FetchRequest req = new FetchRequest(protocol, c.ip(), path, hints(c));
+    FetchRequest req = new FetchRequest(protocolOf(c), c.ip(), path, hints(c));
     Resolution r = ctx.resolver().resolve(req);
     switch (r) {
       case Resolution.Found f -> send(c, req, f, head);
@@ -60,6 +60,10 @@ public final class ProvisioningRoutes {
       case Resolution.Failed f ->
           ErrorHandlers.send(c, 500, new ApiError("cannot make artifact", f.reason(), null));
     }
+  }
+
+  private Protocol protocolOf(Context c) {
+    return "https".equals(c.scheme()) ? Protocol.HTTPS : protocol;
   }
 
   private void send(Context c, FetchRequest req, Resolution.Found f, boolean head)
