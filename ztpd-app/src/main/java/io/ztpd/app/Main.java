@@ -5,6 +5,7 @@ import io.ztpd.app.cli.DemoCommand;
 import io.ztpd.app.cli.DevicesCommand;
 import io.ztpd.app.cli.EventsCommand;
 import io.ztpd.app.cli.ExportCommand;
+import io.ztpd.app.cli.ImagesCommand;
 import io.ztpd.app.cli.InventoryCommand;
 import io.ztpd.app.cli.LeasesCommand;
 import io.ztpd.app.cli.PendingCommand;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Command;
       EventsCommand.class,
       PendingCommand.class,
       LeasesCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      ImagesCommand.class
     })
 public final class Main {
   private Main() {}

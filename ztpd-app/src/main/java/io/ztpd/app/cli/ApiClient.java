@@ -55,6 +55,19 @@ public final class ApiClient {
             .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Uploads a file, streamed from disk (images can be gigabytes). */
+  public String putFile(String path, java.nio.file.Path file) {
+    try {
+      return send(
+          HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/octet-stream")
+              .timeout(Duration.ofHours(1))
+              .PUT(HttpRequest.BodyPublishers.ofFile(file)));
+    } catch (java.io.FileNotFoundException e) {
+      throw new CliException(2, file + ": cannot read");
+    }
+  }
+
   public String delete(String path) {
     return send(HttpRequest.newBuilder(uri(path)).DELETE());
   }

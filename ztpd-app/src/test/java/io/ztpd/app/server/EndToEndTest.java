@@ -173,6 +173,36 @@ class EndToEndTest {
     assertThat(rc).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("leaf1").contains("2 of 2 device(s)");
     assertThat(Main.run("devices", "show", "nope", "--server", base)).isEqualTo(1);
+    Path img = dir.resolve("junos-21.4.img");
+    java.nio.file.Files.write(img, new byte[300_000]);
+    assertThat(
+            Main.run(
+                "images",
+                "add",
+                img.toString(),
+                "--version",
+                "21.4R3",
+                "--models",
+                "ex4300,qfx5120",
+                "--server",
+                base))
+        .isZero();
+    assertThat(
+            Main.run(
+                "images",
+                "add",
+                img.toString(),
+                "--name",
+                "bad.img",
+                "--sha256",
+                "0".repeat(64),
+                "--server",
+                base))
+        .isEqualTo(1);
+    assertThat(get("/api/v1/images").body())
+        .contains("junos-21.4.img")
+        .contains("21.4R3")
+        .doesNotContain("bad.img");
     assertThat(
             Main.run(
                 "devices", "list", "--server", "http://127.0.0.1:" + TestServers.freeTcpPort()))
