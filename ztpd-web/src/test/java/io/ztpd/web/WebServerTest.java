@@ -52,6 +52,7 @@ class WebServerTest {
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private Timeline timeline;
+  private ImageRepository images;
   private Inventory inventory;
   private WebServer server;
   private String base;
@@ -81,6 +82,7 @@ class WebServerTest {
         "test");
     inventory.putDevice(dev("sw1", "SN1", null), "test");
     inventory.putDevice(dev("sw2", "SN2", "broken"), "test");
+    images = new ImageRepository(Files.createDirectories(root.resolve("images")));
     var artifacts =
         new TemplateArtifacts(
             new TemplateEngine(new TemplateDirectory(templates)),
@@ -89,7 +91,8 @@ class WebServerTest {
             LeaseLookup.NONE,
             new LocalAccounts(store, SecretBox.ephemeral()),
             Map.of(),
-            new ServerContext("127.0.0.1", 80, 0, 69, 0, 0, 0));
+            new ServerContext("127.0.0.1", 80, 0, 69, 0, 0, 0),
+            images);
     var resolver =
         new ProvisioningResolver(
             inventory,
@@ -107,7 +110,7 @@ class WebServerTest {
             resolver,
             LeaseLookup.NONE,
             artifacts,
-            new ImageRepository(Files.createDirectories(root.resolve("images"))),
+            images,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     server = new WebServer(new WebConfig("127.0.0.1", 0, 4096), ctx).start();
     base = "http://127.0.0.1:" + server.port();
@@ -360,6 +363,17 @@ class WebServerTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
     assertThat(get("/api/v1/images").body()).contains("os.bin").contains(sha);
+    // a device's target image reaches its templates as the `image` fact
+    send(
+        "PUT",
+        "/api/v1/templates/img.j2",
+        "image {{ image.version }} {{ image.url }} {{ image.sha256 }}");
+    send(
+        "PUT",
+        "/api/v1/devices/sw1",
+        "{\"id\":\"sw1\",\"hostname\":\"sw1\",\"site\":\"dc1\",\"template\":\"img.j2\",\"target_image\":\"1.2\"}");
+    assertThat(get("/ztp/config/sw1").body())
+        .isEqualTo("image 1.2 http://127.0.0.1/ztp/images/os.bin " + sha);
   }
 
   /** Every path the OpenAPI document promises is routed (a 404 may only mean "no such thing"). */

@@ -140,12 +140,19 @@ public final class ZtpdServer implements AutoCloseable {
     TemplateEngine engine = new TemplateEngine(new TemplateDirectory(config.templates()));
     LocalAccounts accounts =
         new LocalAccounts(store, SecretBox.open(config.dataDir().resolve("secret.key")));
-    TemplateArtifacts artifacts =
-        new TemplateArtifacts(
-            engine, inventory, inventory::version, leases, accounts, config.variables(), server);
-    FileRoot files = new FileRoot(ensureDir(config.files()));
     ImageRepository images = new ImageRepository(ensureDir(config.images()));
     keep(images.watch(Duration.ofSeconds(5)));
+    TemplateArtifacts artifacts =
+        new TemplateArtifacts(
+            engine,
+            inventory,
+            inventory::version,
+            leases,
+            accounts,
+            config.variables(),
+            server,
+            images);
+    FileRoot files = new FileRoot(ensureDir(config.files()));
     resolver =
         new ProvisioningResolver(
             inventory,

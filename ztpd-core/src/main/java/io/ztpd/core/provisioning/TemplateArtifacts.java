@@ -2,10 +2,13 @@ package io.ztpd.core.provisioning;
 
 import io.ztpd.core.account.LocalAccount;
 import io.ztpd.core.account.LocalAccounts;
+import io.ztpd.core.image.Image;
+import io.ztpd.core.image.ImageRepository;
 import io.ztpd.core.inventory.DeviceDirectory;
 import io.ztpd.core.lease.Lease;
 import io.ztpd.core.lease.LeaseLookup;
 import io.ztpd.core.model.Device;
+import io.ztpd.core.model.Group;
 import io.ztpd.core.template.RenderResult;
 import io.ztpd.core.template.TemplateEngine;
 import io.ztpd.core.template.VariableLayers;
@@ -52,6 +55,7 @@ public final class TemplateArtifacts implements DeviceArtifacts {
   private final LocalAccounts accounts;
   private final Map<String, Object> globals;
   private final ServerContext server;
+  private final ImageRepository images;
   private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
   public TemplateArtifacts(
@@ -61,7 +65,8 @@ public final class TemplateArtifacts implements DeviceArtifacts {
       LeaseLookup leases,
       LocalAccounts accounts,
       Map<String, Object> globals,
-      ServerContext server) {
+      ServerContext server,
+      ImageRepository images) {
     this.engine = engine;
     this.directory = directory;
     this.inventoryVersion = inventoryVersion;
@@ -69,6 +74,7 @@ public final class TemplateArtifacts implements DeviceArtifacts {
     this.accounts = accounts;
     this.globals = Map.copyOf(globals);
     this.server = server;
+    this.images = images;
   }
 
   public TemplateEngine engine() {
@@ -151,19 +157,39 @@ public final class TemplateArtifacts implements DeviceArtifacts {
     }
   }
 
-  /** All variables of a device, as its templates see them. */
+  /**
+   * All variables of a device, as its templates see them. Besides {@link VariableLayers}' facts,
+   * {@code image} is the device's target image when it has one (device {@code target_image}, else
+   * the group's variable): {@code name}, {@code version}, {@code url}, {@code sha256}, {@code md5},
+   * {@code size}.
+   */
   public Map<String, Object> variables(Device device) {
     Lease lease = leases.byDevice(device.id()).orElse(null);
     LocalAccount account = accounts.forDevice(device.id());
     VariableLayers.Facts facts =
         new VariableLayers.Facts(
             lease, server.serverIp(), server.httpBase(), account.username(), account.password());
-    return VariableLayers.forDevice(
-        globals,
-        device.site() == null ? null : directory.site(device.site()).orElse(null),
-        device.group() == null ? null : directory.group(device.group()).orElse(null),
-        device,
-        facts);
+    Group group = device.group() == null ? null : directory.group(device.group()).orElse(null);
+    Map<String, Object> vars =
+        VariableLayers.forDevice(
+            globals,
+            device.site() == null ? null : directory.site(device.site()).orElse(null),
+            group,
+            device,
+            facts);
+    images.targetFor(device, group).ifPresent(i -> vars.put("image", imageFacts(i)));
+    return vars;
+  }
+
+  private Map<String, Object> imageFacts(Image i) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("name", i.name());
+    if (i.version() != null) m.put("version", i.version());
+    m.put("url", server.httpBase() + "/ztp/images/" + i.name());
+    m.put("sha256", i.sha256());
+    m.put("md5", i.md5());
+    m.put("size", i.size());
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   static String sha256(byte[] b) {

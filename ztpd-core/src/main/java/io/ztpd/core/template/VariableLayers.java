@@ -40,6 +40,7 @@ public final class VariableLayers {
   /** The top-level names reserved for facts. */
   public static final Set<String> FACT_NAMES =
       Set.of(
+          "image",
           "device",
           "ip",
           "mac",
