@@ -34,7 +34,7 @@ final class ServerMetrics {
     counter(r, "ztpd_events_illegal_transitions", timeline, Timeline::illegalCount);
     counter(r, "ztpd_events_write_failures", timeline, Timeline::failedBatchCount);
     Gauge.builder("ztpd_events_backlog", timeline, Timeline::backlog).register(r);
-    Gauge.builder("ztpd_devices", inventory, i -> i.devices().size()).register(r);
+    Gauge.builder("ztpd_devices", inventory, Inventory::deviceCount).register(r);
     Gauge.builder("ztpd_pending_devices", inventory, i -> i.pending().size()).register(r);
     for (Phase p : Phase.values()) {
       Gauge.builder(

@@ -82,6 +82,10 @@ public final class Inventory implements DeviceDirectory, AutoCloseable {
     return snapshot.byId.values().stream().sorted(Comparator.comparing(Device::id)).toList();
   }
 
+  public int deviceCount() {
+    return snapshot.byId.size();
+  }
+
   public Optional<Device> device(String id) {
     return Optional.ofNullable(snapshot.byId.get(id));
   }

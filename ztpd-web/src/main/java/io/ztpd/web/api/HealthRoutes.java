@@ -34,7 +34,7 @@ public final class HealthRoutes {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("status", "ok");
     m.put("store", ctx.store().describe());
-    m.put("devices", ctx.inventory().devices().size());
+    m.put("devices", ctx.inventory().deviceCount());
     m.put("pending", ctx.inventory().pending().size());
     m.put("events_recorded", ctx.timeline().recordedCount());
     m.put("event_backlog", ctx.timeline().backlog());
