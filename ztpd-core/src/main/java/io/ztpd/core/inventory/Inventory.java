@@ -9,6 +9,7 @@ import io.ztpd.core.model.Identity;
 import io.ztpd.core.model.Site;
 import io.ztpd.core.store.Store;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -142,7 +143,7 @@ public final class Inventory implements DeviceDirectory, AutoCloseable {
       boolean existed = after.put(device.id(), device) != null;
       validator.requireValid(List.copyOf(after.values()), s.sites.keySet(), s.groups.keySet());
       store.devices().put(device);
-      publish();
+      publish(after.values(), s.sites.values(), s.groups.values());
       events
           .record(
               Event.of(
@@ -158,7 +159,10 @@ public final class Inventory implements DeviceDirectory, AutoCloseable {
   public void deleteDevice(String id, String source) {
     synchronized (writeLock) {
       if (!store.devices().delete(id)) throw InventoryException.notFound("device", id);
-      publish();
+      DirectorySnapshot s = snapshot;
+      Map<String, Device> after = new HashMap<>(s.byId);
+      after.remove(id);
+      publish(after.values(), s.sites.values(), s.groups.values());
       events.record(Event.of(id, EventKind.DEVICE_DELETED, source, "device deleted")).join();
     }
   }
@@ -167,7 +171,10 @@ public final class Inventory implements DeviceDirectory, AutoCloseable {
     synchronized (writeLock) {
       validator.requireValidSite(site);
       store.sites().put(site);
-      publish();
+      DirectorySnapshot s = snapshot;
+      Map<String, Site> after = new HashMap<>(s.sites);
+      after.put(site.name(), site);
+      publish(s.byId.values(), after.values(), s.groups.values());
       notice(source, "site " + site.name() + " saved");
       return site;
     }
@@ -186,7 +193,10 @@ public final class Inventory implements DeviceDirectory, AutoCloseable {
             "site '" + name + "' is used by " + users.size() + " device(s), e.g. " + users.get(0));
       }
       if (!store.sites().delete(name)) throw InventoryException.notFound("site", name);
-      publish();
+      DirectorySnapshot s = snapshot;
+      Map<String, Site> after = new HashMap<>(s.sites);
+      after.remove(name);
+      publish(s.byId.values(), after.values(), s.groups.values());
       notice(source, "site " + name + " deleted");
     }
   }
@@ -195,7 +205,10 @@ public final class Inventory implements DeviceDirectory, AutoCloseable {
     synchronized (writeLock) {
       validator.requireValidName("name", group.name());
       store.groups().put(group);
-      publish();
+      DirectorySnapshot s = snapshot;
+      Map<String, Group> after = new HashMap<>(s.groups);
+      after.put(group.name(), group);
+      publish(s.byId.values(), s.sites.values(), after.values());
       notice(source, "group " + group.name() + " saved");
       return group;
     }
@@ -207,7 +220,10 @@ public final class Inventory implements DeviceDirectory, AutoCloseable {
         throw new InventoryException("group", "group '" + name + "' is used by devices");
       }
       if (!store.groups().delete(name)) throw InventoryException.notFound("group", name);
-      publish();
+      DirectorySnapshot s = snapshot;
+      Map<String, Group> after = new HashMap<>(s.groups);
+      after.remove(name);
+      publish(s.byId.values(), s.sites.values(), after.values());
       notice(source, "group " + name + " deleted");
     }
   }
@@ -247,7 +263,7 @@ public final class Inventory implements DeviceDirectory, AutoCloseable {
             removed.forEach(tx.devices()::delete);
             return null;
           });
-      publish();
+      publish(deviceMap.values(), siteMap.values(), groupMap.values());
       List<java.util.concurrent.CompletableFuture<Event>> done = new ArrayList<>();
       for (Device d : devices) {
         EventKind k =
@@ -263,8 +279,18 @@ public final class Inventory implements DeviceDirectory, AutoCloseable {
     }
   }
 
-  private void publish() {
-    reload();
+  /**
+   * Publishes the inventory a change just stored, without reading it back: the caller holds the
+   * write lock and already has the whole new state.
+   */
+  private void publish(
+      Collection<Device> devices, Collection<Site> sites, Collection<Group> groups) {
+    snapshot =
+        new DirectorySnapshot(
+            versions.incrementAndGet(),
+            List.copyOf(devices),
+            List.copyOf(sites),
+            List.copyOf(groups));
   }
 
   private void notice(String source, String detail) {
