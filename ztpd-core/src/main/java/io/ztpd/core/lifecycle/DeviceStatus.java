@@ -64,23 +64,9 @@ public record DeviceStatus(
 
   /** The same state, stamped with the sequence number its last event got in the store. */
   public DeviceStatus withLastSeq(long seq) {
-    return new DeviceStatus(
-        deviceId,
-        phase,
-        confMin,
-        serial,
-        fin,
-        attempt,
-        ip,
-        observedSerial,
-        failureReason,
-        failureStep,
-        lastEvent,
-        lastEventDetail,
-        lastEventAt,
-        startedAt,
-        phaseSince,
-        seq);
+    Builder b = toBuilder();
+    b.lastSeq = seq;
+    return b.build();
   }
 
   Builder toBuilder() {
