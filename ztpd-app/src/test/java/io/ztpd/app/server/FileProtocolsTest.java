@@ -39,26 +39,7 @@ class FileProtocolsTest {
                 + ", users: [ { name: dev, password: pw } ] }");
     Path cfg = TestServers.writeConfig(dir, http, tftp, extra);
     try (ZtpdServer server = TestServers.start(cfg)) {
-      var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      String base = "http://127.0.0.1:" + http;
-      client.send(
-          HttpRequest.newBuilder(URI.create(base + "/api/v1/sites/dc1"))
-              .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"dc1\"}"))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-      client.send(
-          HttpRequest.newBuilder(URI.create(base + "/api/v1/devices/leaf1"))
-              .PUT(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"id\":\"leaf1\",\"hostname\":\"leaf1\",\"serial\":\"JN0001\",\"vendor\":\"juniper\",\"site\":\"dc1\"}"))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-      String expected =
-          client
-              .send(
-                  HttpRequest.newBuilder(URI.create(base + "/ztp/config/JN0001")).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String expected = leafConfig(http, true);
       assertThat(expected).startsWith("set system host-name leaf1");
       assertThat(curl("tftp://127.0.0.1:" + tftp + "/config/JN0001")).isEqualTo(expected);
       assertThat(curl("ftp://dev:pw@127.0.0.1:" + ftp + "/config/JN0001")).isEqualTo(expected);
@@ -91,21 +72,7 @@ class FileProtocolsTest {
     try (ZtpdServer server = TestServers.start(cfg)) {
       assertThat(server.httpsPort()).isEqualTo(https);
       assertThat(dir.resolve("data/tls/ztpd.p12")).exists();
-      var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      String base = "http://127.0.0.1:" + http;
-      client.send(
-          HttpRequest.newBuilder(URI.create(base + "/api/v1/devices/leaf1"))
-              .PUT(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"id\":\"leaf1\",\"hostname\":\"leaf1\",\"serial\":\"JN0001\",\"vendor\":\"juniper\"}"))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-      String expected =
-          client
-              .send(
-                  HttpRequest.newBuilder(URI.create(base + "/ztp/config/JN0001")).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String expected = leafConfig(http, false);
       assertThat(curl("https://127.0.0.1:" + https + "/ztp/config/JN0001", "--insecure"))
           .isEqualTo(expected);
       assertThat(
@@ -128,6 +95,42 @@ class FileProtocolsTest {
     try (ZtpdServer again = TestServers.start(cfg)) {
       assertThat(Files.readAllBytes(dir.resolve("data/tls/ztpd.p12"))).isEqualTo(first);
     }
+  }
+
+  /**
+   * Creates device leaf1 (serial JN0001, juniper; in site dc1 when {@code withSite}) over the API
+   * and returns its config as HTTP serves it: what every other protocol must serve too.
+   */
+  private static String leafConfig(int httpPort, boolean withSite) throws Exception {
+    var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String base = "http://127.0.0.1:" + httpPort;
+    String site = "";
+    if (withSite) {
+      put(client, base + "/api/v1/sites/dc1", "{\"name\":\"dc1\"}");
+      site = ",\"site\":\"dc1\"";
+    }
+    put(
+        client,
+        base + "/api/v1/devices/leaf1",
+        "{\"id\":\"leaf1\",\"hostname\":\"leaf1\",\"serial\":\"JN0001\",\"vendor\":\"juniper\""
+            + site
+            + "}");
+    var r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/ztp/config/JN0001")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body();
+  }
+
+  private static void put(HttpClient client, String url, String json) throws Exception {
+    var r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(url + ": " + r.body()).isIn(200, 201);
   }
 
   /** curl is the client here; CI installs it, so there its absence is a failure, not a skip. */
