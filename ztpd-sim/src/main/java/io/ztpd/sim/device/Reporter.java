@@ -1,0 +1,69 @@
+package io.ztpd.sim.device;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ztpd.sim.net.Fetcher;
+import io.ztpd.sim.net.HttpLite;
+import io.ztpd.sim.net.TransferException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Progress reports the way ztpd's generated scripts send them: {@code POST <report-url>} with JSON
+ * {@code {"serial", "mac", "status": progress|applied|done|failed, "step", "message"}}. The URL
+ * comes from what the device fetched (a script naming it); without one the device has no channel
+ * and reports nothing.
+ */
+public final class Reporter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Fetcher fetcher;
+  private final DeviceSpec spec;
+  private URI url;
+  private int sent;
+  private int refused;
+
+  public Reporter(Fetcher fetcher, DeviceSpec spec) {
+    this.fetcher = fetcher;
+    this.spec = spec;
+  }
+
+  public void url(URI url) {
+    this.url = url;
+  }
+
+  public URI url() {
+    return url;
+  }
+
+  /** Sends a report when the device has a channel; true when the server accepted it. */
+  public boolean send(String status, String step, String message) throws InterruptedException {
+    if (url == null) return false;
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("serial", spec.serial());
+    body.put("mac", spec.mac());
+    body.put("status", status);
+    body.put("step", step);
+    body.put("message", message);
+    try {
+      HttpLite.Response r =
+          fetcher.http("POST", url, Map.of(), "application/json", JSON.writeValueAsBytes(body));
+      if (r.ok()) {
+        sent++;
+        return true;
+      }
+    } catch (TransferException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      // a lost report does not stop the device: it goes on provisioning
+    }
+    refused++;
+    return false;
+  }
+
+  public int sent() {
+    return sent;
+  }
+
+  public int refused() {
+    return refused;
+  }
+}

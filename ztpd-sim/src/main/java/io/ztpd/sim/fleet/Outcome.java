@@ -1,0 +1,40 @@
+package io.ztpd.sim.fleet;
+
+import io.ztpd.sim.device.DeviceRun;
+
+/**
+ * How one device's provisioning ended.
+ *
+ * @param device the device and its faults
+ * @param done whether it loaded its minimal configuration
+ * @param step the failed step (null when done)
+ * @param reason why it failed (null when done)
+ * @param millis power-on to provisioned (or to giving up)
+ * @param attempts ZTP attempts made
+ * @param retries file transfers retried
+ * @param corrupted checksum checks spoiled by injected corruption
+ * @param ip the address it leased last (null when DHCP never answered)
+ * @param run the last attempt (fetched files when kept), null when DHCP never answered
+ */
+public record Outcome(
+    FleetDevice device,
+    boolean done,
+    String step,
+    String reason,
+    long millis,
+    int attempts,
+    int retries,
+    int corrupted,
+    String ip,
+    DeviceRun run) {
+
+  /** Whether the outcome is what the injected faults predict. */
+  public boolean expected() {
+    boolean shouldFail = device.faults().corruptAlways() && corrupted > 0;
+    return done != shouldFail;
+  }
+
+  public String persona() {
+    return device.spec().persona();
+  }
+}
