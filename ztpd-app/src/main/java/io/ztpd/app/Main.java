@@ -10,6 +10,7 @@ import io.ztpd.app.cli.InventoryCommand;
 import io.ztpd.app.cli.LeasesCommand;
 import io.ztpd.app.cli.PendingCommand;
 import io.ztpd.app.cli.ServeCommand;
+import io.ztpd.app.cli.SimulateCommand;
 import io.ztpd.app.cli.TemplateCommand;
 import io.ztpd.app.config.ConfigException;
 import picocli.CommandLine;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Command;
       PendingCommand.class,
       LeasesCommand.class,
       ExportCommand.class,
-      ImagesCommand.class
+      ImagesCommand.class,
+      SimulateCommand.class
     })
 public final class Main {
   private Main() {}

@@ -3,8 +3,10 @@ package io.ztpd.app.cli;
 import io.ztpd.app.config.ConfigLoader;
 import io.ztpd.app.config.ZtpdConfig;
 import io.ztpd.app.demo.DemoFiles;
-import io.ztpd.app.demo.DemoFleet;
+import io.ztpd.app.demo.DemoSimulation;
 import io.ztpd.app.server.ZtpdServer;
+import io.ztpd.sim.fleet.FleetPlan;
+import io.ztpd.sim.net.Fetcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,6 +36,15 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-fleet", description = "do not start the demo fleet")
   boolean noFleet;
 
+  @Option(
+      names = "--fleet",
+      defaultValue = DEMO_FLEET,
+      description = "simulated devices per persona (default: ${DEFAULT-VALUE})")
+  String fleet;
+
+  /** The flows whose files ztpd serves today (the lab site's variables route them). */
+  static final String DEMO_FLEET = "juniper=6,cisco-iosxe=6,cumulus=6,aruba-cx=6";
+
   @Override
   public Integer call() throws Exception {
     Path dir =
@@ -43,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("ztpd.yaml"), yaml);
     ZtpdConfig config = ConfigLoader.load(dir.resolve("ztpd.yaml"));
     ZtpdServer server = new ZtpdServer(config).start();
-    server.inventory().putSite(DemoFiles.labSite(), "demo");
+    server.inventory().putSite(DemoFiles.labSite(server.httpPort()), "demo");
     String base = "http://127.0.0.1:" + server.httpPort();
     System.out.println();
     System.out.println("ztpd demo is running (data in " + dir + ")");
@@ -55,16 +66,36 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println(
         "  TFTP          tftp://127.0.0.1:" + server.tftpPort() + "/config/<serial>");
     System.out.println(
-        "  DHCP          relayed DHCP on 127.0.0.1:" + dhcpPort + " (relays in 127.0.0.0/8)");
+        "  DHCP          relayed DHCP on 127.0.0.1:"
+            + dhcpPort
+            + " (lab site 127.20.0.0/16, relay "
+            + DemoFiles.LAB_RELAY
+            + ", replies to port "
+            + (dhcpPort + 1)
+            + ")");
     System.out.println(
         "Try: ./ztpd devices list   ./ztpd events --follow   ./ztpd template render "
             + DemoFiles.SAMPLE_DEVICE);
     System.out.println("     curl " + base + "/ztp/config/" + DemoFiles.SAMPLE_SERIAL);
     System.out.println("Stop with Ctrl-C.");
     if (!noFleet) {
-      Thread.ofVirtual()
-          .name("demo-fleet")
-          .start(new DemoFleet(base, server.inventory().devices()));
+      DemoSimulation sim =
+          DemoSimulation.plan(
+              server.inventory(),
+              FleetPlan.counts(fleet),
+              dhcpPort,
+              dhcpPort + 1,
+              new Fetcher.Ports(server.tftpPort(), server.httpPort(), 21, 22),
+              SimulateCommand.sshSeam(),
+              0);
+      System.out.println(
+          "Powering on "
+              + sim.size()
+              + " simulated devices ("
+              + fleet
+              + "), two per second: watch the board.");
+      Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "demo-fleet-stop"));
+      Thread.ofVirtual().name("demo-fleet").start(sim);
     }
     ServeCommand.runUntilStopped(server);
     return 0;

@@ -182,9 +182,20 @@ public final class Fetcher {
    */
   private void stallOnce(URI uri) throws TransferException {
     try {
-      if (scheme(uri).equals("http")) {
-        URI u = uri.getPort() > 0 ? uri : withPort(uri, ports.http());
-        HttpLite.exchange("HEAD", u, headers, null, null, local, retry.timeoutMillis());
+      switch (scheme(uri)) {
+        case "http" -> {
+          URI u = uri.getPort() > 0 ? uri : withPort(uri, ports.http());
+          HttpLite.exchange("HEAD", u, headers, null, null, local, retry.timeoutMillis());
+        }
+        case "tftp" -> {
+          String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+          TftpClient.abandon(
+              local,
+              new InetSocketAddress(uri.getHost(), port(uri, ports.tftp())),
+              decode(path.startsWith("/") ? path.substring(1) : path),
+              tftp);
+        }
+        default -> {} // FTP / SFTP: the device simply never connects this time
       }
     } catch (IOException ignored) {
       // a stall is a failure either way

@@ -51,6 +51,24 @@ public final class TftpClient {
     }
   }
 
+  /**
+   * Asks for {@code file}, takes the server's first answer and never acknowledges it: a device that
+   * stalls mid-transfer (fault injection). The server is left to time the transfer out.
+   */
+  public static void abandon(InetAddress local, InetSocketAddress server, String file, Options o)
+      throws IOException {
+    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(local, 0))) {
+      s.setSoTimeout(o.timeoutMillis());
+      byte[] rrq = new Transfer(s, server, file, o, PacketLoss.NONE).rrq();
+      s.send(new DatagramPacket(rrq, rrq.length, server));
+      try {
+        s.receive(new DatagramPacket(new byte[65_536], 65_536));
+      } catch (SocketTimeoutException e) {
+        // stalled either way
+      }
+    }
+  }
+
   private static final class Transfer {
     private final DatagramSocket socket;
     private final InetSocketAddress server;
