@@ -2,6 +2,7 @@ package io.ztpd.app.cli;
 
 import io.ztpd.sim.device.DeviceSsh;
 import io.ztpd.sim.dhcp.DhcpClient;
+import io.ztpd.sim.fleet.AckLog;
 import io.ztpd.sim.fleet.FaultRates;
 import io.ztpd.sim.fleet.FleetDevice;
 import io.ztpd.sim.fleet.FleetPlan;
@@ -141,6 +142,11 @@ public final class SimulateCommand implements Callable<Integer> {
   Path writeInventory;
 
   @Option(
+      names = "--ack-log",
+      description = "log every DHCPACK, accepted report and provisioned device to this file")
+  Path ackLog;
+
+  @Option(
       names = "--site",
       defaultValue = "lab",
       description = "site of the devices in --write-inventory")
@@ -177,8 +183,10 @@ public final class SimulateCommand implements Callable<Integer> {
             .withTimeouts(new DhcpClient.Timing(dhcpWait, 4), new Fetcher.Retry(timeout, 3, 500));
     boolean tty = System.console() != null;
     FleetRun.Result r;
-    try {
-      r = FleetRun.run(settings, devices, sshSeam(), System.out, tty, progressEvery, listFailures);
+    try (AckLog acks = ackLog == null ? AckLog.NONE : AckLog.file(ackLog)) {
+      r =
+          FleetRun.run(
+              settings, devices, sshSeam(), System.out, tty, progressEvery, listFailures, acks);
     } catch (java.io.IOException e) {
       throw new CliException(3, e.getMessage());
     }

@@ -20,12 +20,22 @@ public final class Reporter {
   private final Fetcher fetcher;
   private final DeviceSpec spec;
   private URI url;
+  private Acknowledged acknowledged = (status, seq) -> {};
   private int sent;
   private int refused;
 
   public Reporter(Fetcher fetcher, DeviceSpec spec) {
     this.fetcher = fetcher;
     this.spec = spec;
+  }
+
+  /** Told about each report the server accepted, with the event sequence number it answered. */
+  public interface Acknowledged {
+    void accepted(String status, long seq);
+  }
+
+  public void onAccepted(Acknowledged a) {
+    this.acknowledged = a;
   }
 
   public void url(URI url) {
@@ -50,6 +60,7 @@ public final class Reporter {
           fetcher.http("POST", url, Map.of(), "application/json", JSON.writeValueAsBytes(body));
       if (r.ok()) {
         sent++;
+        acknowledged.accepted(status, seqOf(r.body()));
         return true;
       }
     } catch (TransferException | com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -57,6 +68,15 @@ public final class Reporter {
     }
     refused++;
     return false;
+  }
+
+  /** ztpd answers {@code {"seq": n, ...}}; other servers may not (then -1). */
+  private static long seqOf(byte[] body) {
+    try {
+      return JSON.readTree(body).path("seq").asLong(-1);
+    } catch (java.io.IOException e) {
+      return -1;
+    }
   }
 
   public int sent() {

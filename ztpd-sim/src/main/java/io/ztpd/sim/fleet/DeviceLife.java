@@ -31,13 +31,16 @@ final class DeviceLife {
   private final SftpFetch sftp;
   private final DeviceSsh ssh;
   private final Consumer<AutoCloseable> keepOpen;
+  private final AckLog acks;
 
   DeviceLife(
       SimSettings settings,
       Relay relay,
       SftpFetch sftp,
       DeviceSsh ssh,
-      Consumer<AutoCloseable> keepOpen) {
+      Consumer<AutoCloseable> keepOpen,
+      AckLog acks) {
+    this.acks = acks;
     this.settings = settings;
     this.relay = relay;
     this.sftp = sftp;
@@ -67,6 +70,7 @@ final class DeviceLife {
     DeviceRun run = null;
     int retries = 0;
     int attempt = 0;
+    long leaseMillis = -1;
     while (attempt < settings.attempts()) {
       attempt++;
       if (attempt > 1) pause(random, attempt);
@@ -79,6 +83,8 @@ final class DeviceLife {
         continue;
       }
       ip = lease.ip();
+      if (leaseMillis < 0) leaseMillis = elapsed(powerOn);
+      acks.dhcpAck(spec, ip);
       Fetcher files;
       try {
         files =
@@ -97,18 +103,21 @@ final class DeviceLife {
       }
       if (attempt == 1 && faults.stalls() > 0) files.stall(faults.stalls());
       Reporter reporter = new Reporter(files, spec);
+      reporter.onAccepted((status, seq) -> acks.report(spec, status, seq));
       run = new DeviceRun(spec, lease, files, reporter, faultState);
       try {
         persona.provision(run);
         retries += files.retries();
         reporter.send("done", "ztp", "zero touch provisioning complete");
         startSsh(persona, run, faults);
+        acks.provisioned(spec, ip);
         return new Outcome(
             device,
             true,
             null,
             null,
             elapsed(powerOn),
+            leaseMillis,
             attempt,
             retries,
             faultState.corrupted(),
@@ -132,6 +141,7 @@ final class DeviceLife {
         step,
         reason,
         elapsed(powerOn),
+        leaseMillis,
         attempt,
         retries,
         faultState.corrupted(),

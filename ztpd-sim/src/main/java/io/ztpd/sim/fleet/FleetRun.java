@@ -24,6 +24,7 @@ public final class FleetRun {
    * @param tty whether {@code out} is a terminal (a bar redrawn in place) or a log (lines)
    * @param progressMillis period of the progress lines
    * @param listFailures how many unexpected outcomes to list (0 = none)
+   * @param acks where what the server acknowledged is logged
    */
   public static Result run(
       SimSettings settings,
@@ -32,7 +33,8 @@ public final class FleetRun {
       PrintStream out,
       boolean tty,
       long progressMillis,
-      int listFailures)
+      int listFailures,
+      AckLog acks)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
     List<Outcome> outcomes;
@@ -44,8 +46,11 @@ public final class FleetRun {
           settings.target().dhcpHost(),
           settings.target().dhcpPort());
       try (Progress progress = new Progress(out, tty, fleet.size(), progressMillis)) {
-        outcomes = sim.run(fleet, progress);
+        outcomes = sim.run(fleet, progress, acks);
       }
+      out.printf(
+          "relay: %d DHCP messages sent, %d replies, %d replies nobody waited for%n",
+          sim.relay().sent(), sim.relay().received(), sim.relay().unclaimed());
     }
     Summary summary = Summary.of(outcomes, (System.nanoTime() - start) / 1_000_000L);
     out.print(summary.format());

@@ -10,6 +10,7 @@ import io.ztpd.sim.device.DeviceRun;
  * @param step the failed step (null when done)
  * @param reason why it failed (null when done)
  * @param millis power-on to provisioned (or to giving up)
+ * @param leaseMillis power-on to the first DHCPACK (-1 when none came)
  * @param attempts ZTP attempts made
  * @param retries file transfers retried
  * @param corrupted checksum checks spoiled by injected corruption
@@ -22,6 +23,7 @@ public record Outcome(
     String step,
     String reason,
     long millis,
+    long leaseMillis,
     int attempts,
     int retries,
     int corrupted,

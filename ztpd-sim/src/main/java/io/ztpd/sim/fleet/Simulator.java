@@ -55,7 +55,13 @@ public final class Simulator implements AutoCloseable {
 
   /** Runs every device to its end; outcomes in fleet order. */
   public List<Outcome> run(List<FleetDevice> fleet, Listener listener) throws InterruptedException {
-    DeviceLife life = new DeviceLife(settings, relay, sftp, ssh, open::add);
+    return run(fleet, listener, AckLog.NONE);
+  }
+
+  /** Runs every device to its end, logging what the server acknowledged. */
+  public List<Outcome> run(List<FleetDevice> fleet, Listener listener, AckLog acks)
+      throws InterruptedException {
+    DeviceLife life = new DeviceLife(settings, relay, sftp, ssh, open::add, acks);
     Semaphore active =
         new Semaphore(settings.maxActive() > 0 ? settings.maxActive() : Integer.MAX_VALUE);
     List<Future<Outcome>> futures = new ArrayList<>(fleet.size());

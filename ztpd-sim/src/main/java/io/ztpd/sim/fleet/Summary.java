@@ -11,7 +11,15 @@ import java.util.TreeMap;
 public record Summary(Map<String, Row> rows, Row total, long wallMillis) {
 
   /** One line of the summary. */
-  public record Row(int done, int failed, int unexpected, long p50, long p95, long p99, long max) {}
+  public record Row(
+      int done,
+      int failed,
+      int unexpected,
+      long p50,
+      long p95,
+      long p99,
+      long max,
+      long leaseP50) {}
 
   public static Summary of(List<Outcome> outcomes, long wallMillis) {
     Map<String, List<Outcome>> by = new TreeMap<>();
@@ -25,8 +33,11 @@ public record Summary(Map<String, Row> rows, Row total, long wallMillis) {
     int done = 0;
     int unexpected = 0;
     long[] t = new long[os.size()];
+    long[] lease = new long[os.size()];
     int n = 0;
+    int leased = 0;
     for (Outcome o : os) {
+      if (o.leaseMillis() >= 0) lease[leased++] = o.leaseMillis();
       if (o.done()) {
         done++;
         t[n++] = o.millis();
@@ -35,6 +46,8 @@ public record Summary(Map<String, Row> rows, Row total, long wallMillis) {
     }
     long[] d = Arrays.copyOf(t, n);
     Arrays.sort(d);
+    long[] l = Arrays.copyOf(lease, leased);
+    Arrays.sort(l);
     return new Row(
         done,
         os.size() - done,
@@ -42,7 +55,8 @@ public record Summary(Map<String, Row> rows, Row total, long wallMillis) {
         pct(d, 50),
         pct(d, 95),
         pct(d, 99),
-        n == 0 ? 0 : d[n - 1]);
+        n == 0 ? 0 : d[n - 1],
+        pct(l, 50));
   }
 
   /** Nearest-rank percentile, 0 when empty. */
@@ -61,8 +75,16 @@ public record Summary(Map<String, Row> rows, Row total, long wallMillis) {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
-            "%-14s %7s %7s %10s %9s %9s %9s %9s%n",
-            "persona", "done", "failed", "unexpected", "p50 ms", "p95 ms", "p99 ms", "max ms"));
+            "%-14s %7s %7s %10s %9s %9s %9s %9s %13s%n",
+            "persona",
+            "done",
+            "failed",
+            "unexpected",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "max ms",
+            "DHCP p50 ms"));
     for (var e : rows.entrySet()) line(sb, e.getKey(), e.getValue());
     line(sb, "all", total);
     sb.append(
@@ -75,7 +97,15 @@ public record Summary(Map<String, Row> rows, Row total, long wallMillis) {
   private static void line(StringBuilder sb, String name, Row r) {
     sb.append(
         String.format(
-            "%-14s %7d %7d %10d %9d %9d %9d %9d%n",
-            name, r.done(), r.failed(), r.unexpected(), r.p50(), r.p95(), r.p99(), r.max()));
+            "%-14s %7d %7d %10d %9d %9d %9d %9d %13d%n",
+            name,
+            r.done(),
+            r.failed(),
+            r.unexpected(),
+            r.p50(),
+            r.p95(),
+            r.p99(),
+            r.max(),
+            r.leaseP50()));
   }
 }
