@@ -35,7 +35,7 @@ public interface AckLog extends AutoCloseable {
         public void provisioned(DeviceSpec device, String ip) {}
       };
 
-  /** An ack log written to a file (lines flushed on close). */
+  /** An ack log written to a file, each line flushed as it is written. */
   static AckLog file(Path path) throws IOException {
     BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
     return new AckLog() {
@@ -43,6 +43,7 @@ public interface AckLog extends AutoCloseable {
         try {
           w.write(s);
           w.write('\n');
+          w.flush(); // a crash test reads it while the simulator runs
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
