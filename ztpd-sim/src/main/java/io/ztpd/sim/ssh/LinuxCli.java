@@ -21,7 +21,8 @@ final class LinuxCli extends VendorCli {
   private static final Pattern CONFIG_LOAD = Pattern.compile("config load (?:-y )?(\\S+)(?: -y)?");
 
   private final boolean cumulus;
-  private int revision = 1;
+  private final java.util.concurrent.atomic.AtomicInteger revision =
+      new java.util.concurrent.atomic.AtomicInteger(1);
 
   private LinuxCli(boolean cumulus) {
     this.cumulus = cumulus;
@@ -90,6 +91,7 @@ final class LinuxCli extends VendorCli {
     if (!cumulus && cmd.startsWith("config ")) return sonicConfig(s, cmd, d);
     if (cumulus && cmd.startsWith("nv ")) return nvue(s, cmd, d);
     if (cmd.startsWith("echo ")) return cmd.substring(5) + "\n";
+    if (cmd.startsWith("export ")) return "";
     return "-bash: " + word(cmd) + ": command not found\n";
   }
 
@@ -132,7 +134,7 @@ final class LinuxCli extends VendorCli {
   private String nvue(CliState s, String cmd, DeviceSshServer d) {
     if (cmd.startsWith("nv set ") || cmd.startsWith("nv unset ")) {
       if (refuse(s, d, cmd) != null) {
-        return "Error: Invalid config [rev_id: " + revision + "]: " + cmd.substring(3) + "\n";
+        return "Error: Invalid config [rev_id: " + revision.get() + "]: " + cmd.substring(3) + "\n";
       }
       s.candidate.add(cmd);
       return "";
@@ -140,7 +142,7 @@ final class LinuxCli extends VendorCli {
     if (cmd.startsWith("nv config apply")) {
       d.recordApplied(s.candidate);
       s.candidate.clear();
-      return "applied [rev_id: " + ++revision + "]\n";
+      return "applied [rev_id: " + revision.incrementAndGet() + "]\n";
     }
     if (cmd.equals("nv config save")) {
       d.recordSave();
