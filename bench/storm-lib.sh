@@ -18,11 +18,6 @@ sites:
     ntp: [127.0.0.1]
     syslog: [127.0.0.1]
     lease_seconds: 3600
-    variables:
-      juniper_config_file: ztp/config
-      iosxe_config_file: config
-      aruba_config_file: config
-      cumulus_script_url: http://127.0.0.1:$HTTP_PORT/ztp/config
 YAML
   cat > "$work/ztpd.yaml" <<YAML
 data_dir: $work/data

@@ -42,8 +42,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "simulated devices per persona (default: ${DEFAULT-VALUE})")
   String fleet;
 
-  /** The flows whose files ztpd serves today (the lab site's variables route them). */
-  static final String DEMO_FLEET = "juniper=6,cisco-iosxe=6,cumulus=6,aruba-cx=6";
+  /** Three devices of every flow. */
+  static final String DEMO_FLEET =
+      "juniper=3,cisco-iosxe=3,cisco-pyztp=3,cisco-nxos=3,cisco-pnp=3,huawei=3,arista=3,sonic=3,"
+          + "cumulus=3,aruba-cx=3";
 
   @Override
   public Integer call() throws Exception {
@@ -54,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("ztpd.yaml"), yaml);
     ZtpdConfig config = ConfigLoader.load(dir.resolve("ztpd.yaml"));
     ZtpdServer server = new ZtpdServer(config).start();
-    server.inventory().putSite(DemoFiles.labSite(server.httpPort()), "demo");
+    server.inventory().putSite(DemoFiles.labSite(), "demo");
     String base = "http://127.0.0.1:" + server.httpPort();
     System.out.println();
     System.out.println("ztpd demo is running (data in " + dir + ")");
@@ -87,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
               dhcpPort + 1,
               new Fetcher.Ports(server.tftpPort(), server.httpPort(), 21, 22),
               SimulateCommand.sshSeam(),
-              0);
+              DemoFiles.DEVICE_SSH_PORT);
       System.out.println(
           "Powering on "
               + sim.size()

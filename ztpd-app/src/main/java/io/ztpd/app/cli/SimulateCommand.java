@@ -8,6 +8,7 @@ import io.ztpd.sim.fleet.FleetDevice;
 import io.ztpd.sim.fleet.FleetPlan;
 import io.ztpd.sim.fleet.FleetRun;
 import io.ztpd.sim.fleet.SimSettings;
+import io.ztpd.sim.fleet.SshServers;
 import io.ztpd.sim.fleet.Target;
 import io.ztpd.sim.net.Fetcher;
 import java.nio.file.Files;
@@ -193,8 +194,8 @@ public final class SimulateCommand implements Callable<Integer> {
     return r.clean() ? 0 : 1;
   }
 
-  /** The devices' SSH servers (io.ztpd.sim.ssh, wired here when it lands). */
+  /** The devices' SSH servers (started when --ssh-port is set). */
   static DeviceSsh sshSeam() {
-    return DeviceSsh.NONE;
+    return new SshServers();
   }
 }

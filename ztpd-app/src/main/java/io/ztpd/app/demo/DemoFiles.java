@@ -72,13 +72,15 @@ public final class DemoFiles {
 
   public static final String LAB_RELAY = "127.20.0.1";
 
+  /** The port of every simulated device's SSH server, on its leased address. */
+  public static final int DEVICE_SSH_PORT = 2222;
+
   /**
    * The "lab" site: 127.20.0.0/16 behind the relay 127.20.0.1 (also 127.0.0.1, so perfdhcp or
    * {@code ztpd simulate} with its default relay reach it). Its pool is on loopback, so a simulated
-   * device can bind its own SSH server to the address it leased. The variables point the flows
-   * whose vendor files ztpd does not generate yet at the device's rendered configuration.
+   * device can bind its own SSH server to the address it leased ({@code ssh_port}).
    */
-  public static Site labSite(int httpPort) {
+  public static Site labSite() {
     return new Site(
         LAB_SITE,
         "127.20.0.0/16",
@@ -91,11 +93,7 @@ public final class DemoFiles {
         List.of("127.0.0.1"),
         List.of("127.0.0.1"),
         3600,
-        Map.of(
-            "juniper_config_file", "ztp/config",
-            "iosxe_config_file", "config",
-            "aruba_config_file", "config",
-            "cumulus_script_url", "http://127.0.0.1:" + httpPort + "/ztp/config"));
+        Map.of("ssh_port", DEVICE_SSH_PORT));
   }
 
   /** The demo configuration: loopback only, unprivileged ports, SQLite in {@code dir}. */

@@ -20,7 +20,7 @@ class JuniperFlowTest {
   @Test
   void aJuniperLeasesFetchesItsRenderedConfigAndLoadsConfMin() throws Exception {
     List<FleetDevice> fleet = FleetPlan.generate(Map.of("juniper", 2), 7, FaultRates.NONE);
-    try (SimLab lab = SimLab.start(dir, Map.of("juniper_config_file", "ztp/config"), fleet)) {
+    try (SimLab lab = SimLab.start(dir, Map.of(), fleet)) {
       List<Outcome> out = lab.run(lab.settings(), fleet);
       for (Outcome o : out) {
         assertThat(o.done()).as(o.reason() + " " + o.run().steps()).isTrue();

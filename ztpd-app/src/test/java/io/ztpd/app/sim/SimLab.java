@@ -107,6 +107,7 @@ final class SimLab implements AutoCloseable {
         variables);
   }
 
+  /** Settings for tests: files kept, short retransmission waits and retry pauses. */
   SimSettings settings() {
     return SimSettings.defaults(
             new Target(
@@ -116,13 +117,52 @@ final class SimLab implements AutoCloseable {
                 relayPort,
                 new Fetcher.Ports(server.tftpPort(), server.httpPort(), 21, 22)))
         .withKeepFiles(true)
-        .withAttempts(3, 200);
+        .withAttempts(3, 200)
+        .withTimeouts(
+            new io.ztpd.sim.dhcp.DhcpClient.Timing(1_000, 4), new Fetcher.Retry(5_000, 3, 200));
   }
 
   List<Outcome> run(SimSettings settings, List<FleetDevice> fleet) throws Exception {
     try (Simulator sim = new Simulator(settings, DeviceSsh.NONE)) {
       return sim.run(fleet, Simulator.Listener.NONE);
     }
+  }
+
+  /** Puts an image into the repository with its version. */
+  void image(String name, String version, byte[] bytes) throws Exception {
+    var r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/api/v1/images/" + name + "?version=" + version))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) throw new IllegalStateException("image upload: " + r.body());
+  }
+
+  /** Gives an inventory device a target image. */
+  void targetImage(FleetDevice d, String image) {
+    var inv = server.inventory();
+    var dev = inv.device(d.spec().id()).orElseThrow();
+    inv.putDevice(
+        new io.ztpd.core.model.Device(
+            dev.id(),
+            dev.hostname(),
+            dev.serial(),
+            dev.mac(),
+            dev.vendor(),
+            dev.model(),
+            dev.clientId(),
+            dev.circuitId(),
+            dev.remoteId(),
+            dev.site(),
+            dev.group(),
+            dev.template(),
+            dev.finalTemplate(),
+            image,
+            dev.fixedIp(),
+            dev.variables()),
+        "test");
   }
 
   HttpResponse<String> get(String path) throws Exception {

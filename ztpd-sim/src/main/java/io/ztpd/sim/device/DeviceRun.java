@@ -23,6 +23,7 @@ public final class DeviceRun {
   private final Fetcher files;
   private final Reporter reporter;
   private final FaultState faults;
+  private final DeviceState state;
   private final List<Fetched> fetched = new ArrayList<>();
   private final List<String> steps = new ArrayList<>();
   private String config;
@@ -30,7 +31,13 @@ public final class DeviceRun {
   private String hostname;
 
   public DeviceRun(
-      DeviceSpec spec, DhcpLease lease, Fetcher files, Reporter reporter, FaultState faults) {
+      DeviceSpec spec,
+      DhcpLease lease,
+      Fetcher files,
+      Reporter reporter,
+      FaultState faults,
+      DeviceState state) {
+    this.state = state;
     this.spec = spec;
     this.lease = lease;
     this.files = files;
@@ -128,9 +135,43 @@ public final class DeviceRun {
     }
   }
 
-  /** Whether checksum faults can still change the outcome (the persona verifies something). */
   public FaultState faults() {
     return faults;
+  }
+
+  /** The software the device runs now (changes when an installed image boots). */
+  public String version() {
+    return state.version();
+  }
+
+  /**
+   * The image step the flows share. Skipped when the device already runs {@code version} (or, with
+   * no version given, when the file name shows the running version, or these very bytes were
+   * installed before — a device back from the reboot into them); else fetched, checked against
+   * {@code expectedHex} ({@code algorithm} MD5 / SHA-256 / SHA-1, null = no check) and installed.
+   *
+   * @return whether an image was installed (the device then reboots into it)
+   */
+  public boolean installImage(
+      String what, URI uri, String version, String algorithm, String expectedHex)
+      throws StepFailure, InterruptedException {
+    String name = uri.getPath() == null ? uri.toString() : uri.getPath();
+    String running = state.version();
+    String named = version != null ? version : Versions.inName(name);
+    if (named != null && Versions.same(running, named)) {
+      progress(what, "already running " + running + ": " + name + " not installed");
+      return false;
+    }
+    byte[] image = fetch(what, uri);
+    if (algorithm != null && expectedHex != null) verify(what, image, algorithm, expectedHex);
+    String sha = Checksums.sha256(image);
+    if (named == null && sha.equals(state.installedImageSha256())) {
+      progress(what, "running the image " + name + " already");
+      return false;
+    }
+    state.installed(sha, named);
+    progress(what, "installed " + name + " (" + image.length + " bytes)");
+    return true;
   }
 
   /** The device loaded its minimal configuration; the account is read in the vendor's syntax. */

@@ -20,9 +20,11 @@ public final class Reporter {
   private final Fetcher fetcher;
   private final DeviceSpec spec;
   private URI url;
+  private String device;
   private Acknowledged acknowledged = (status, seq) -> {};
   private int sent;
   private int refused;
+  private int failures;
 
   public Reporter(Fetcher fetcher, DeviceSpec spec) {
     this.fetcher = fetcher;
@@ -42,6 +44,11 @@ public final class Reporter {
     this.url = url;
   }
 
+  /** The device id the script reports as ({@code WHO["device"]}); serial and MAC otherwise. */
+  public void device(String id) {
+    this.device = id;
+  }
+
   public URI url() {
     return url;
   }
@@ -50,8 +57,12 @@ public final class Reporter {
   public boolean send(String status, String step, String message) throws InterruptedException {
     if (url == null) return false;
     Map<String, String> body = new LinkedHashMap<>();
-    body.put("serial", spec.serial());
-    body.put("mac", spec.mac());
+    if (device != null) {
+      body.put("device", device);
+    } else {
+      body.put("serial", spec.serial());
+      body.put("mac", spec.mac());
+    }
     body.put("status", status);
     body.put("step", step);
     body.put("message", message);
@@ -60,6 +71,7 @@ public final class Reporter {
           fetcher.http("POST", url, Map.of(), "application/json", JSON.writeValueAsBytes(body));
       if (r.ok()) {
         sent++;
+        if (status.equals("failed")) failures++;
         acknowledged.accepted(status, seqOf(r.body()));
         return true;
       }
@@ -81,6 +93,11 @@ public final class Reporter {
 
   public int sent() {
     return sent;
+  }
+
+  /** Failures the server accepted. */
+  public int failures() {
+    return failures;
   }
 
   public int refused() {

@@ -4,7 +4,9 @@ import io.ztpd.sim.device.DeviceFaults;
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
 import io.ztpd.sim.device.DeviceSsh;
+import io.ztpd.sim.device.DeviceState;
 import io.ztpd.sim.device.FaultState;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.Reporter;
 import io.ztpd.sim.device.StepFailure;
 import io.ztpd.sim.dhcp.DhcpClient;
@@ -20,12 +22,15 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * One device from power-on: DHCP through the relay, its persona's flow, and — when a step fails —
- * ZTP started over after a pause (a device deletes what it got and begins again), up to the
- * configured number of attempts; then "failed" is reported when the device has a report channel.
- * Once the minimal configuration is loaded, the device's SSH server is started.
+ * One device from power-on: DHCP through the relay, then its persona's flow. When a step fails the
+ * device starts ZTP over after a pause (as devices do: they delete what they got and begin again),
+ * up to the configured number of attempts; a reboot into a new image starts over without counting.
+ * What the device reports, and when, is its flow's business (the scripts report); this class adds
+ * nothing. Once the minimal configuration is loaded, the device's SSH server starts.
  */
 final class DeviceLife {
+  static final int MAX_REBOOTS = 3;
+
   private final SimSettings settings;
   private final Relay relay;
   private final SftpFetch sftp;
@@ -40,12 +45,25 @@ final class DeviceLife {
       DeviceSsh ssh,
       Consumer<AutoCloseable> keepOpen,
       AckLog acks) {
-    this.acks = acks;
     this.settings = settings;
     this.relay = relay;
     this.sftp = sftp;
     this.ssh = ssh;
     this.keepOpen = keepOpen;
+    this.acks = acks;
+  }
+
+  /** Where one device's life stands. */
+  private static final class Tally {
+    String step = "dhcp";
+    String reason = "no attempt made";
+    String ip;
+    DeviceRun run;
+    int retries;
+    int attempts;
+    int reboots;
+    int failuresReported;
+    long leaseMillis = -1;
   }
 
   Outcome live(FleetDevice device, Persona persona, long powerOn) throws InterruptedException {
@@ -55,6 +73,7 @@ final class DeviceLife {
     SplittableRandom random = new SplittableRandom(seed);
     PacketLoss loss = faults.loss() > 0 ? new PacketLoss(faults.loss(), seed) : PacketLoss.NONE;
     FaultState faultState = new FaultState(faults);
+    DeviceState state = new DeviceState(spec.version());
     DhcpClient dhcp =
         new DhcpClient(
             relay,
@@ -64,27 +83,21 @@ final class DeviceLife {
             loss,
             random,
             "Gi1/0/" + (1 + spec.index() % 48) + ":" + spec.index());
-    String step = "dhcp";
-    String reason = "no attempt made";
-    String ip = null;
-    DeviceRun run = null;
-    int retries = 0;
-    int attempt = 0;
-    long leaseMillis = -1;
-    while (attempt < settings.attempts()) {
-      attempt++;
-      if (attempt > 1) pause(random, attempt);
+    Tally t = new Tally();
+    boolean done = false;
+    while (t.attempts < settings.attempts() && !done) {
+      if (t.attempts++ > 0) pause(random, t.attempts);
       DhcpLease lease;
       try {
         lease = dhcp.obtain();
       } catch (DhcpClient.DhcpFailure | IOException e) {
-        step = "dhcp";
-        reason = e.getMessage();
+        t.step = "dhcp";
+        t.reason = e.getMessage();
         continue;
       }
-      ip = lease.ip();
-      if (leaseMillis < 0) leaseMillis = elapsed(powerOn);
-      acks.dhcpAck(spec, ip);
+      t.ip = lease.ip();
+      if (t.leaseMillis < 0) t.leaseMillis = elapsed(powerOn);
+      acks.dhcpAck(spec, t.ip);
       Fetcher files;
       try {
         files =
@@ -97,56 +110,47 @@ final class DeviceLife {
                 sftp,
                 random);
       } catch (IOException e) {
-        step = "dhcp";
-        reason = "leased address " + lease.ip() + " is unusable: " + e.getMessage();
+        t.step = "dhcp";
+        t.reason = "leased address " + lease.ip() + " is unusable: " + e.getMessage();
         continue;
       }
-      if (attempt == 1 && faults.stalls() > 0) files.stall(faults.stalls());
+      if (t.attempts == 1 && t.reboots == 0 && faults.stalls() > 0) files.stall(faults.stalls());
       Reporter reporter = new Reporter(files, spec);
       reporter.onAccepted((status, seq) -> acks.report(spec, status, seq));
-      run = new DeviceRun(spec, lease, files, reporter, faultState);
+      t.run = new DeviceRun(spec, lease, files, reporter, faultState, state);
       try {
-        persona.provision(run);
-        retries += files.retries();
-        reporter.send("done", "ztp", "zero touch provisioning complete");
-        startSsh(persona, run, faults);
-        acks.provisioned(spec, ip);
-        return new Outcome(
-            device,
-            true,
-            null,
-            null,
-            elapsed(powerOn),
-            leaseMillis,
-            attempt,
-            retries,
-            faultState.corrupted(),
-            ip,
-            keep(run));
+        persona.provision(t.run);
+        done = true;
+      } catch (Reboot r) {
+        if (t.reboots++ < MAX_REBOOTS) t.attempts--; // a reboot is not a failed attempt
+        t.step = "reboot";
+        t.reason = "still rebooting after " + t.reboots + " reboots: " + r.getMessage();
       } catch (StepFailure f) {
-        retries += files.retries();
-        step = f.step();
-        reason = f.getMessage();
-        if (!f.retryable()) break;
-        if (attempt < settings.attempts()) {
-          reporter.send(
-              "progress", step, reason + "; starting ZTP over (attempt " + (attempt + 1) + ")");
-        }
+        t.step = f.step();
+        t.reason = f.getMessage();
+        if (!f.retryable()) t.attempts = settings.attempts();
+      } finally {
+        t.retries += files.retries();
+        t.failuresReported += reporter.failures();
       }
     }
-    if (run != null) run.reporter().send("failed", step, reason);
+    if (done) {
+      startSsh(persona, t.run, faults);
+      acks.provisioned(spec, t.ip);
+    }
     return new Outcome(
         device,
-        false,
-        step,
-        reason,
+        done,
+        done ? null : t.step,
+        done ? null : t.reason,
         elapsed(powerOn),
-        leaseMillis,
-        attempt,
-        retries,
+        t.leaseMillis,
+        t.attempts,
+        t.retries,
         faultState.corrupted(),
-        ip,
-        keep(run));
+        t.failuresReported > 0 && persona.failureIsFinal(),
+        t.ip,
+        settings.keepFiles() ? t.run : null);
   }
 
   private void startSsh(Persona persona, DeviceRun run, DeviceFaults faults) {
@@ -163,13 +167,9 @@ final class DeviceLife {
                   run.hostname(),
                   run.config(),
                   faults)));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       run.note("ssh", "SSH server did not start: " + e.getMessage());
     }
-  }
-
-  private DeviceRun keep(DeviceRun run) {
-    return settings.keepFiles() ? run : null;
   }
 
   private void pause(SplittableRandom random, int attempt) throws InterruptedException {

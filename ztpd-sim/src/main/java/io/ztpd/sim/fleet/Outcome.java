@@ -14,6 +14,8 @@ import io.ztpd.sim.device.DeviceRun;
  * @param attempts ZTP attempts made
  * @param retries file transfers retried
  * @param corrupted checksum checks spoiled by injected corruption
+ * @param finalFailureReported the device reported a failure to a server that keeps such devices
+ *     failed until an operator reset (so even a corrupt-once fault ends failed)
  * @param ip the address it leased last (null when DHCP never answered)
  * @param run the last attempt (fetched files when kept), null when DHCP never answered
  */
@@ -27,12 +29,13 @@ public record Outcome(
     int attempts,
     int retries,
     int corrupted,
+    boolean finalFailureReported,
     String ip,
     DeviceRun run) {
 
   /** Whether the outcome is what the injected faults predict. */
   public boolean expected() {
-    boolean shouldFail = device.faults().corruptAlways() && corrupted > 0;
+    boolean shouldFail = corrupted > 0 && (device.faults().corruptAlways() || finalFailureReported);
     return done != shouldFail;
   }
 

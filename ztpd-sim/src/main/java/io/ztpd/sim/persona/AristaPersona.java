@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.StepFailure;
 import io.ztpd.sim.dhcp.ClientOptions;
 import io.ztpd.sim.net.HttpLite;
@@ -11,19 +12,19 @@ import io.ztpd.sim.net.TransferException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Arista EOS ZTP with a ZTPServer-style bootstrap: option 60 {@code
- * Arista;<model>;<hwrev>;<serial>}; option 67 is the bootstrap URL. The bootstrap (its {@code
- * SERVER = '...'} line, else the URL's origin) then speaks the ZTPServer API: {@code GET
- * /bootstrap/config}, {@code POST /nodes} with the device's facts and LLDP neighbours, {@code GET
- * /nodes/<serial>} for the definition, {@code GET /actions/<name>} per action and the files the
- * actions name (images skipped when the version runs already, else checked against {@code
- * /meta/files/<path>} sha1), the startup-config last.
+ * Arista EOS ZTP with a ZTPServer bootstrap: option 60 {@code Arista;<model>;<hwrev>;<serial>},
+ * option 67 the bootstrap URL. The bootstrap (its {@code SERVER = '...'}, else the URL's origin)
+ * speaks the ZTPServer API: {@code GET /bootstrap/config}; {@code POST /nodes} with the device's
+ * facts and LLDP neighbours (201 or 409 and a {@code Location}); {@code GET <Location>} for the
+ * definition; per action {@code GET /actions/<name>}, then what it does — {@code install_image}
+ * (unless the version runs already) and {@code replace_config} retrieve their {@code url} after its
+ * {@code /meta} (size, sha1) and check both; at the end the startup-config must exist. Each step is
+ * reported to {@code SERVER/ztp/report} as the node.
  */
 public final class AristaPersona implements Persona {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,111 +50,146 @@ public final class AristaPersona implements Persona {
   }
 
   @Override
-  public void provision(DeviceRun run) throws StepFailure, InterruptedException {
+  public void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot {
     String boot = run.lease().text(67);
     if (boot == null || !boot.contains("://")) {
       throw StepFailure.retry("dhcp", "option 67 is not a bootstrap URL: " + boot);
     }
     URI bootUrl = URI.create(boot.trim());
     String bootstrap = Files.text(run.fetch("bootstrap", bootUrl));
-    URI report = ScriptRunner.reportUrl(bootstrap);
-    if (report != null) run.reporter().url(report);
     Matcher m = SERVER.matcher(bootstrap);
     String server = m.find() ? m.group(1) : bootUrl.getScheme() + "://" + bootUrl.getAuthority();
-    URI base = URI.create(server.replaceAll("/+$", "") + "/");
-    DeviceSpec d = run.spec();
+    Ztps z = new Ztps(run, URI.create(server.replaceAll("/+$", "") + "/"));
+    if (bootstrap.contains("/ztp/report")) run.reporter().url(z.url("/ztp/report"));
+    String step = "bootstrap";
+    try {
+      z.json("GET", "/bootstrap/config", null);
+      HttpLite.Response nodes = z.http("POST", "/nodes", facts(run));
+      String location = nodes.header("location");
+      if ((nodes.status() != 201 && nodes.status() != 409) || location == null) {
+        throw StepFailure.retry(
+            step, "node not accepted by server (status " + nodes.status() + ")");
+      }
+      String node = location.replaceAll("/+$", "");
+      run.reporter().device(node.substring(node.lastIndexOf('/') + 1));
+      run.progress(step, "registered as node " + node);
+      JsonNode definition = z.json("GET", location, null);
+      String startupConfig = null;
+      for (JsonNode action : definition.path("actions")) {
+        String name = action.path("action").asText();
+        step = "action:" + name;
+        HttpLite.Response script = z.http("GET", "/actions/" + name, null);
+        if (script.status() != 200 || !z.type(script).equals("text/x-python")) {
+          throw StepFailure.retry(step, "action " + name + " not found on server");
+        }
+        run.keep(step, z.url("/actions/" + name).toString(), script.body());
+        run.progress(step, action.path("onstart").asText("starting"));
+        JsonNode attrs = action.path("attributes");
+        String url = attrs.path("url").asText(null);
+        switch (name) {
+          case "install_image" -> {
+            String version = attrs.path("version").asText(null);
+            if (url == null || version == null)
+              throw StepFailure.retry(step, "install_image needs url and version");
+            if (!io.ztpd.sim.device.Versions.same(run.version(), version)) {
+              run.installImage(
+                  step, z.url(url), version, "SHA-1", z.meta(url).path("sha1").asText(null));
+            }
+          }
+          case "replace_config" -> {
+            if (url == null) throw StepFailure.retry(step, "replace_config needs url");
+            JsonNode meta = z.meta(url);
+            byte[] b = run.fetch(step, z.url(url));
+            if (b.length != meta.path("size").asLong(-1)) {
+              throw StepFailure.retry(
+                  step, url + ": got " + b.length + " bytes, metadata says " + meta.path("size"));
+            }
+            run.verify(step, b, "SHA-1", meta.path("sha1").asText(""));
+            startupConfig = Files.text(b);
+          }
+          default -> run.note(step, "action " + name + " is not simulated: skipped");
+        }
+        run.progress(step, action.path("onsuccess").asText("done"));
+      }
+      step = "bootstrap";
+      if (startupConfig == null || startupConfig.isBlank()) {
+        throw StepFailure.retry(
+            step, "startup configuration is missing at the end of the bootstrap process");
+      }
+      run.configLoaded(vendor(), startupConfig);
+      run.reporter()
+          .send(
+              "applied", "config", "definition " + definition.path("name").asText("") + " applied");
+    } catch (StepFailure f) {
+      run.reporter().send("failed", "bootstrap", f.getMessage());
+      throw f;
+    }
+  }
 
-    json(run, "GET", base.resolve("bootstrap/config"), null, "bootstrap-config");
+  private static Map<String, Object> facts(DeviceRun run) {
+    DeviceSpec d = run.spec();
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("model", d.model());
     facts.put("serialnumber", d.serial());
     facts.put("systemmac", d.mac());
-    facts.put("version", d.version());
+    facts.put("version", run.version());
     facts.put(
         "neighbors",
         Map.of(
-            "Ethernet49/1",
+            "Ethernet49",
             List.of(
                 Map.of(
-                    "device",
-                    "spine" + (1 + d.index() % 2),
-                    "port",
-                    "Ethernet" + (1 + d.index() % 48)))));
-    HttpLite.Response nodes = http(run, "POST", base.resolve("nodes"), facts);
-    if (nodes.status() != 201 && nodes.status() != 409 && nodes.status() != 200) {
-      throw StepFailure.retry("nodes", "POST /nodes answered HTTP " + nodes.status());
+                    "device", "spine" + (1 + d.index() % 2),
+                    "port", "Ethernet" + (1 + d.index() % 48)))));
+    return facts;
+  }
+
+  /** The ZTPServer API as the bootstrap calls it. */
+  private record Ztps(DeviceRun run, URI base) {
+    URI url(String path) {
+      return path.contains("://") ? URI.create(path) : base.resolve(path.replaceAll("^/+", ""));
     }
-    String location = nodes.header("location");
-    URI node = location != null ? base.resolve(location) : base.resolve("nodes/" + d.serial());
-    run.progress("nodes", "registered as " + node.getPath());
-    JsonNode definition = json(run, "GET", node, null, "definition");
-    String config = null;
-    for (JsonNode action : definition.path("actions")) {
-      String name = action.path("action").asText();
-      run.keep(
-          "action " + name,
-          base.resolve("actions/" + name).toString(),
-          body(run, base.resolve("actions/" + name), "action " + name));
-      JsonNode attrs = action.path("attributes");
-      String url = attrs.path("url").asText(null);
-      if (url == null) continue;
-      URI file = base.resolve(url.replaceAll("^/+", ""));
-      if (name.toLowerCase(Locale.ROOT).contains("image")) {
-        image(run, base, file, attrs.path("version").asText(null));
-      } else {
-        byte[] b = run.fetch(name, file);
-        if (name.toLowerCase(Locale.ROOT).contains("config")) config = Files.text(b);
+
+    String type(HttpLite.Response r) {
+      String t = r.header("content-type");
+      return t == null ? "" : t.split(";")[0].trim();
+    }
+
+    HttpLite.Response http(String method, String path, Object body)
+        throws StepFailure, InterruptedException {
+      try {
+        byte[] b = body == null ? null : JSON.writeValueAsBytes(body);
+        return run.files()
+            .http(method, url(path), Map.of(), b == null ? null : "application/json", b);
+      } catch (TransferException e) {
+        throw StepFailure.retry("bootstrap", "server connection error: " + e.getMessage());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
       }
     }
-    if (config == null) {
-      config = Files.text(body(run, URI.create(node + "/startup-config"), "startup-config"));
+
+    JsonNode json(String method, String path, Object body)
+        throws StepFailure, InterruptedException {
+      HttpLite.Response r = http(method, path, body);
+      if (r.status() != 200 || !type(r).equals("application/json")) {
+        throw StepFailure.retry(
+            "bootstrap",
+            "unexpected response to " + method + " " + path + " (status " + r.status() + ")");
+      }
+      run.keep(path, url(path).toString(), r.body());
+      try {
+        return JSON.readTree(r.body());
+      } catch (java.io.IOException e) {
+        throw StepFailure.retry("bootstrap", path + " is not JSON: " + e.getMessage());
+      }
     }
-    run.configLoaded(vendor(), config);
-    run.reporter().send("applied", "conf_min", "startup-config written");
-  }
 
-  private void image(DeviceRun run, URI base, URI file, String version)
-      throws StepFailure, InterruptedException {
-    String running = run.spec().version();
-    if (running != null && (running.equals(version) || file.getPath().contains(running))) {
-      run.progress("image", "running " + running + " already: install skipped");
-      return;
-    }
-    byte[] b = run.fetch("image", file);
-    String path = file.getPath().replaceAll("^/+", "").replaceFirst("^files/", "");
-    JsonNode meta = json(run, "GET", base.resolve("meta/files/" + path), null, "image meta");
-    String sha1 = meta.path("sha1").asText(null);
-    if (sha1 != null) run.verify("image", b, "SHA-1", sha1);
-    run.progress("image", "installed " + file.getPath());
-  }
-
-  private byte[] body(DeviceRun run, URI uri, String what)
-      throws StepFailure, InterruptedException {
-    return run.fetch(what, uri);
-  }
-
-  private JsonNode json(DeviceRun run, String method, URI uri, Object body, String what)
-      throws StepFailure, InterruptedException {
-    HttpLite.Response r = http(run, method, uri, body);
-    if (!r.ok())
-      throw StepFailure.retry(what, method + " " + uri.getPath() + " answered HTTP " + r.status());
-    run.keep(what, uri.toString(), r.body());
-    try {
-      return JSON.readTree(r.body());
-    } catch (java.io.IOException e) {
-      throw StepFailure.retry(what, uri.getPath() + " is not JSON: " + e.getMessage());
-    }
-  }
-
-  private HttpLite.Response http(DeviceRun run, String method, URI uri, Object body)
-      throws StepFailure, InterruptedException {
-    try {
-      byte[] b = body == null ? null : JSON.writeValueAsBytes(body);
-      return run.files().http(method, uri, Map.of(), b == null ? null : "application/json", b);
-    } catch (TransferException e) {
-      throw StepFailure.retry("ztpserver", e.getMessage());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    /** {@code /meta<path>} of one of the server's files: size and sha1. */
+    JsonNode meta(String fileUrl) throws StepFailure, InterruptedException {
+      String full = url(fileUrl).toString();
+      String root = base.toString().replaceAll("/+$", "");
+      if (!full.startsWith(root)) return JSON.createObjectNode();
+      return json("GET", "/meta" + full.substring(root.length()), null);
     }
   }
 

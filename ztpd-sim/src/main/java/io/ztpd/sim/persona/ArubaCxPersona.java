@@ -3,6 +3,7 @@ package io.ztpd.sim.persona;
 import io.ztpd.dhcp.wire.MalformedPacketException;
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.StepFailure;
 import io.ztpd.sim.dhcp.ClientOptions;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ArubaCxPersona implements Persona {
   }
 
   @Override
-  public void provision(DeviceRun run) throws StepFailure, InterruptedException {
+  public void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot {
     Map<Integer, String> sub;
     try {
       sub = run.lease().subOptions(43);
@@ -46,7 +47,9 @@ public final class ArubaCxPersona implements Persona {
     String server = run.lease().text(66);
     if (server == null || server.isBlank()) server = run.fileServer();
     String image = sub.get(145);
-    if (image != null) Files.image(run, Files.url("tftp", server.trim(), null, image), null);
+    if (image != null && Files.image(run, Files.url("tftp", server.trim(), null, image))) {
+      throw new Reboot("rebooting into the new image; ZTP runs again");
+    }
     run.configLoaded(
         vendor(), Files.text(run.fetch("config", Files.url("tftp", server.trim(), null, config))));
   }

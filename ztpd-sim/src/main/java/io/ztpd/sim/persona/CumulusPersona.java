@@ -2,6 +2,7 @@ package io.ztpd.sim.persona;
 
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.StepFailure;
 import io.ztpd.sim.dhcp.ClientOptions;
 import java.net.URI;
@@ -35,7 +36,7 @@ public final class CumulusPersona implements Persona {
   }
 
   @Override
-  public void provision(DeviceRun run) throws StepFailure, InterruptedException {
+  public void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot {
     DeviceSpec d = run.spec();
     run.files()
         .header("CUMULUS-ARCH", "x86_64")

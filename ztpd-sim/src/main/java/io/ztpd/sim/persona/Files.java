@@ -26,24 +26,17 @@ final class Files {
   }
 
   /**
-   * An image step: skipped when the file name (or the version the flow gives) shows the version the
-   * device already runs, else fetched and, when the server publishes an {@code .md5} companion,
-   * checked against it.
+   * An image named by a file server (Juniper, Aruba CX): its {@code .md5} companion when the server
+   * publishes one, then {@link DeviceRun#installImage}. Returns whether it was installed.
    */
-  static void image(DeviceRun run, URI image, String version)
-      throws StepFailure, InterruptedException {
-    String running = run.spec().version();
-    String name = image.getPath() == null ? image.toString() : image.getPath();
-    if (running != null
-        && (name.contains(running) || (version != null && version.equals(running)))) {
-      run.progress("image", "running " + running + " already: install skipped");
-      return;
-    }
-    run.progress("image", "installing " + name);
-    byte[] bytes = run.fetch("image", image);
+  static boolean image(DeviceRun run, URI image) throws StepFailure, InterruptedException {
     byte[] md5 = run.fetchIfPresent("image.md5", URI.create(image + ".md5"));
-    if (md5 != null) run.verify("image", bytes, "MD5", firstWord(text(md5)));
-    run.progress("image", "installed " + name + " (" + bytes.length + " bytes)");
+    return run.installImage(
+        "image",
+        image,
+        null,
+        md5 == null ? null : "MD5",
+        md5 == null ? null : firstWord(text(md5)));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.ztpd.sim.persona;
 
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.StepFailure;
 import io.ztpd.sim.dhcp.ClientOptions;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class IosXeAutoInstallPersona implements Persona {
   }
 
   @Override
-  public void provision(DeviceRun run) throws StepFailure, InterruptedException {
+  public void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot {
     String server = run.fileServer();
     String bootfile = run.lease().text(67);
     if (bootfile == null || bootfile.isBlank()) bootfile = run.lease().file();

@@ -2,6 +2,7 @@ package io.ztpd.sim.persona;
 
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.StepFailure;
 import io.ztpd.sim.dhcp.ClientOptions;
 import java.net.URI;
@@ -33,7 +34,7 @@ public final class IosXePythonPersona implements Persona {
   }
 
   @Override
-  public void provision(DeviceRun run) throws StepFailure, InterruptedException {
+  public void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot {
     String boot = run.lease().text(67);
     if (boot == null || boot.isBlank()) {
       throw StepFailure.retry("dhcp", "no option 67: no ZTP script to run");

@@ -3,6 +3,7 @@ package io.ztpd.sim.persona;
 import io.ztpd.dhcp.wire.MalformedPacketException;
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.StepFailure;
 import io.ztpd.sim.dhcp.ClientOptions;
 import java.net.URI;
@@ -35,7 +36,7 @@ public final class JuniperPersona implements Persona {
   }
 
   @Override
-  public void provision(DeviceRun run) throws StepFailure, InterruptedException {
+  public void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot {
     Map<Integer, String> sub;
     try {
       sub = run.lease().subOptions(43);
@@ -50,7 +51,9 @@ public final class JuniperPersona implements Persona {
     String server = run.fileServer();
     String port = mode.equalsIgnoreCase("http") ? sub.get(5) : null;
     String image = sub.containsKey(0) ? sub.get(0) : sub.get(4);
-    if (image != null) Files.image(run, Files.url(mode, server, port, image), null);
+    if (image != null && Files.image(run, Files.url(mode, server, port, image))) {
+      throw new Reboot("rebooting into the new image; ZTP continues after the reboot");
+    }
     URI url = Files.url(mode, server, port, config);
     String text = Files.text(run.fetch("config", url));
     if (text.startsWith("#!")) {

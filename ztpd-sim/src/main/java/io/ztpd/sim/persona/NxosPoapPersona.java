@@ -2,11 +2,12 @@ package io.ztpd.sim.persona;
 
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.StepFailure;
+import io.ztpd.sim.device.Versions;
 import io.ztpd.sim.dhcp.ClientOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,20 +15,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cisco NX-OS POAP: option 77 {@code Cisco-POAP}, option 61 = 0x00 then the serial. From the
- * answer, option 67 names the POAP script on the option 150 / 66 server (or is its URL). The script
- * is verified first — its second line is {@code #md5sum="<hex>"}, the MD5 of the script without
- * that line — then does what its {@code options} dictionary says (Cisco's reference script): {@code
- * transfer_protocol}, {@code hostname} (the file server), {@code config_path}, {@code mode} ({@code
- * serial_number} → {@code conf.<serial>}, {@code mac} → {@code conf_<MAC>.cfg}, {@code hostname} →
- * {@code conf_<hostname>.cfg}), {@code target_system_image}, {@code target_image_path}, {@code
- * username} / {@code password}; each file is checked against its {@code .md5} companion unless
- * {@code disable_md5} is true.
+ * Cisco NX-OS POAP: option 77 {@code Cisco-POAP}, option 61 = 0x00 then the serial. Option 67 names
+ * the POAP script on the option 150 / 66 TFTP server (or is its URL). POAP checks the script first
+ * — its {@code #md5sum="<hex>"} line is the MD5 of the script without that line — then the script
+ * runs (ztpd's: {@code BASE_URL}, {@code CONFIG_NAME_MODE}, {@code IMAGE}, {@code REPORT_URL},
+ * {@code DEVICE}): it copies {@code poap/conf.<serial>} (or {@code poap/conf_<MAC>.cfg}) and its
+ * {@code .md5} companion and compares them, then the image and its {@code .md5} unless the switch
+ * runs that version, schedules the configuration and reports each step.
  */
 public final class NxosPoapPersona implements Persona {
   static final Pattern MD5_LINE = Pattern.compile("^#md5sum=\"([0-9a-fA-F]{32})\"\\s*$");
-  private static final Pattern OPTION =
-      Pattern.compile("[\"']([a-z_]+)[\"']\\s*:\\s*(?:[\"']([^\"']*)[\"']|(True|False|\\d+))");
 
   @Override
   public String id() {
@@ -52,7 +49,7 @@ public final class NxosPoapPersona implements Persona {
   }
 
   @Override
-  public void provision(DeviceRun run) throws StepFailure, InterruptedException {
+  public void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot {
     long lease = run.lease().leaseSeconds();
     if (lease >= 0 && lease < 3600) {
       run.note("dhcp", "lease of " + lease + " s is shorter than the 3600 s POAP asks for");
@@ -62,41 +59,53 @@ public final class NxosPoapPersona implements Persona {
     if (name == null || name.isBlank()) {
       throw StepFailure.retry("dhcp", "no option 67: no POAP script to run");
     }
-    URI scriptUrl = Files.url("tftp", run.fileServer(), null, name.trim());
-    byte[] raw = run.fetch("poap-script", scriptUrl);
+    byte[] raw = run.fetch("poap-script", Files.url("tftp", run.fileServer(), null, name.trim()));
     verifyScript(run, raw);
     String script = Files.text(raw);
-    Map<String, String> o = options(script);
-    URI report = ScriptRunner.reportUrl(script);
-    if (report != null) run.reporter().url(report);
-    run.progress("poap", "script verified, running it");
-
-    String protocol = o.getOrDefault("transfer_protocol", "tftp").toLowerCase(Locale.ROOT);
-    if (protocol.equals("scp")) protocol = "sftp"; // the same SSH server for the simulator
-    String server = o.getOrDefault("hostname", run.fileServer());
-    boolean md5 = !"true".equalsIgnoreCase(o.getOrDefault("disable_md5", "false"));
-
-    String image = o.get("target_system_image");
-    if (image != null && !image.isBlank()) {
-      URI url = url(protocol, server, o, o.getOrDefault("target_image_path", "/"), image);
-      fetchChecked(run, "image", url, md5, true);
+    Map<String, String> vars = ScriptVars.of(script);
+    String base = vars.get("BASE_URL");
+    if (base == null) throw StepFailure.retry("poap-script", "the POAP script sets no BASE_URL");
+    ScriptRunner.reportAs(run, script);
+    String step = "start";
+    try {
+      run.progress(step, "POAP script started on " + run.spec().serial());
+      String conf =
+          "mac".equals(vars.get("CONFIG_NAME_MODE"))
+              ? "conf_" + run.spec().macHex().toUpperCase(Locale.ROOT) + ".cfg"
+              : "conf." + run.spec().serial();
+      step = "config";
+      URI confUrl = URI.create(base + "poap/" + conf);
+      byte[] config = run.fetch(step, confUrl);
+      run.verify(step, config, "MD5", companion(run, step, confUrl));
+      run.progress(step, "fetched and checked " + conf);
+      Map<String, String> image = ScriptVars.dict(vars.get("IMAGE"));
+      if (image.containsKey("name")) {
+        step = "image";
+        URI url = URI.create(base + "images/" + image.get("name"));
+        if (Versions.sameAsRunning(run, image.get("version"))) {
+          run.progress(step, "already running " + run.version());
+        } else {
+          run.installImage(step, url, image.get("version"), "MD5", companion(run, step, url));
+        }
+      }
+      step = "conf_min";
+      run.configLoaded(vendor(), Files.text(config));
+      run.reporter().send("done", "ztp", "configuration scheduled; POAP reboots into it");
+    } catch (StepFailure f) {
+      run.reporter().send("failed", step, f.getMessage());
+      throw f;
     }
-    String configName =
-        switch (o.getOrDefault("mode", "serial_number").toLowerCase(Locale.ROOT)) {
-          case "mac" -> "conf_" + run.spec().macHex().toUpperCase(Locale.ROOT) + ".cfg";
-          case "hostname" -> "conf_" + o.getOrDefault("device_hostname", run.spec().id()) + ".cfg";
-          default -> "conf." + run.spec().serial();
-        };
-    URI configUrl = url(protocol, server, o, o.getOrDefault("config_path", "/"), configName);
-    byte[] config = fetchChecked(run, "config", configUrl, md5, false);
-    run.configLoaded(vendor(), Files.text(config));
-    run.reporter().send("applied", "conf_min", "configuration " + configName + " applied");
+  }
+
+  /** The MD5 in a file's {@code .md5} companion ({@code "<md5> <name>"}); missing = failure. */
+  private static String companion(DeviceRun run, String step, URI file)
+      throws StepFailure, InterruptedException {
+    return Files.firstWord(Files.text(run.fetch(step, URI.create(file + ".md5"))));
   }
 
   /** The {@code #md5sum} line check POAP makes before running a script. */
   static void verifyScript(DeviceRun run, byte[] raw) throws StepFailure {
-    String text = Files.text(raw);
-    String[] lines = text.split("\n", -1);
+    String[] lines = Files.text(raw).split("\n", -1);
     int at = -1;
     String hex = null;
     for (int i = 0; i < Math.min(lines.length, 3) && at < 0; i++) {
@@ -106,9 +115,7 @@ public final class NxosPoapPersona implements Persona {
         hex = m.group(1);
       }
     }
-    if (at < 0) {
-      throw StepFailure.retry("poap-script", "POAP script has no #md5sum=\"...\" line");
-    }
+    if (at < 0) throw StepFailure.retry("poap-script", "POAP script has no #md5sum=\"...\" line");
     StringBuilder rest = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
       if (i == at) continue;
@@ -116,49 +123,6 @@ public final class NxosPoapPersona implements Persona {
       if (i < lines.length - 1) rest.append('\n');
     }
     run.verify("poap-script", rest.toString().getBytes(StandardCharsets.UTF_8), "MD5", hex);
-  }
-
-  private static byte[] fetchChecked(
-      DeviceRun run, String what, URI url, boolean md5, boolean image)
-      throws StepFailure, InterruptedException {
-    if (image) {
-      String running = run.spec().version();
-      if (running != null && url.getPath().contains(running)) {
-        run.progress("image", "running " + running + " already: install skipped");
-        return null;
-      }
-      run.progress("image", "installing " + url.getPath());
-    }
-    byte[] b = run.fetch(what, url);
-    if (md5) {
-      byte[] sum = run.fetchIfPresent(what + ".md5", URI.create(url + ".md5"));
-      if (sum != null) {
-        run.verify(what, b, "MD5", Files.firstWord(Files.text(sum)));
-      } else {
-        run.note(what, "no " + url.getPath() + ".md5 on the server: not checked");
-      }
-    }
-    return b;
-  }
-
-  private static URI url(
-      String protocol, String server, Map<String, String> o, String dir, String name) {
-    String path = (dir.endsWith("/") ? dir : dir + "/") + name;
-    if (protocol.equals("tftp") || protocol.equals("http")) {
-      return Files.url(protocol, server, o.get("port"), path);
-    }
-    String user = o.getOrDefault("username", "anonymous");
-    String pass = o.getOrDefault("password", "");
-    String port = o.get("port") == null ? "" : ":" + o.get("port");
-    return URI.create(protocol + "://" + user + ":" + pass + "@" + server + port + path);
-  }
-
-  /** The POAP {@code options} entries ({@code "key": "value"} pairs) of a script. */
-  static Map<String, String> options(String script) {
-    Map<String, String> o = new LinkedHashMap<>();
-    Matcher m = OPTION.matcher(script);
-    while (m.find()) o.putIfAbsent(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
-    return o;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.ztpd.sim.persona;
 
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.StepFailure;
 import io.ztpd.sim.dhcp.ClientOptions;
 
@@ -24,10 +25,18 @@ public interface Persona {
    * The flow after the DHCPACK, up to the minimal configuration loaded ({@link
    * DeviceRun#configLoaded}). Throws a {@link StepFailure} when a step fails.
    */
-  void provision(DeviceRun run) throws StepFailure, InterruptedException;
+  void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot;
 
   /** Whether the flow checks checksums (so checksum faults can be injected). */
   boolean checksums();
+
+  /**
+   * Whether a failure the device reported keeps it failed (the server gives it nothing more until
+   * an operator reset: Huawei, Cisco PnP), rather than letting the device start over.
+   */
+  default boolean failureIsFinal() {
+    return false;
+  }
 
   /** What a generated device of this persona looks like out of the box. */
   Hardware hardware();

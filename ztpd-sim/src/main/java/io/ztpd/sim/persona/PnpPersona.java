@@ -2,6 +2,7 @@ package io.ztpd.sim.persona;
 
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.StepFailure;
 import io.ztpd.sim.dhcp.ClientOptions;
 import io.ztpd.sim.net.HttpLite;
@@ -21,6 +22,7 @@ import java.util.Map;
 public final class PnpPersona implements Persona {
   static final int MAX_WORK_ITEMS = 64;
   static final long MAX_BACKOFF_MILLIS = 30_000;
+  static final int MAX_BACKOFFS = 5;
   private static final String XML = "application/xml";
 
   @Override
@@ -63,32 +65,48 @@ public final class PnpPersona implements Persona {
   }
 
   @Override
-  public void provision(DeviceRun run) throws StepFailure, InterruptedException {
+  public void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot {
     String o43 = run.lease().text(43);
     if (o43 == null) throw StepFailure.retry("dhcp", "no option 43: no PnP server to call");
     URI base = server(o43);
     DeviceSpec d = run.spec();
     String udi = "PID:" + d.model() + ",VID:V01,SN:" + d.serial();
     hello(run, base);
+    int backoffs = 0;
     for (int n = 1; n <= MAX_WORK_ITEMS; n++) {
       String correlator = "CiscoPnP-1.0-" + n + "-" + d.serial();
       byte[] answer =
           post(run, base, "/pnp/WORK-REQUEST", PnpXml.workRequest(udi, correlator, "Switch"));
       PnpXml.Work work = parse(answer);
-      if (work == null || work.kind().equals("bye")) {
+      if (work == null || work.kind().equals("bye") || work.has("terminate")) {
         if (run.configured()) return;
-        throw StepFailure.retry("pnp", "the PnP server said bye before any configuration");
+        String reason = work == null ? null : work.text("reason");
+        throw StepFailure.retry(
+            "pnp",
+            "the PnP server ended the session without a configuration"
+                + (reason == null ? "" : ": " + reason));
       }
       if (work.kind().equals("backoff")) {
+        if (++backoffs > MAX_BACKOFFS) {
+          throw StepFailure.retry(
+              "pnp", "the PnP server keeps backing off: " + work.text("reason"));
+        }
         backoff(run, work);
         continue;
       }
       String response = perform(run, work, udi);
       byte[] after = post(run, base, "/pnp/WORK-RESPONSE", response);
-      PnpXml.Work next = parse(after);
-      if (next != null && next.kind().equals("bye") && run.configured()) return;
+      parse(after); // bye
+      if (work.kind().equals("image-install")
+          && response.contains("success=\"1\"")
+          && work.has("reload")) {
+        throw new Reboot("reloading into the installed image");
+      }
+      if (work.kind().equals("config-upgrade") && run.configured() && work.has("reload")) {
+        return; // the startup configuration takes effect by the reload; PnP does not run again
+      }
     }
-    throw StepFailure.retry("pnp", "no bye after " + MAX_WORK_ITEMS + " work items");
+    throw StepFailure.retry("pnp", "no end after " + MAX_WORK_ITEMS + " work items");
   }
 
   private void hello(DeviceRun run, URI base) throws StepFailure, InterruptedException {
@@ -109,7 +127,7 @@ public final class PnpPersona implements Persona {
               "device-info",
               work.correlator(),
               true,
-              PnpXml.deviceInfo(udi, d.serial(), d.model(), d.version(), "Switch"));
+              PnpXml.deviceInfo(udi, d.serial(), d.model(), run.version(), "Switch"));
       case "config-upgrade" -> configUpgrade(run, work, udi);
       case "image-install" -> imageInstall(run, work, udi);
       default ->
@@ -144,22 +162,16 @@ public final class PnpPersona implements Persona {
       return PnpXml.response(
           udi, "image-install", work.correlator(), false, PnpXml.error("no source location"));
     }
-    String running = run.spec().version();
-    if (running != null && location.contains(running)) {
-      run.progress("image", "running " + running + " already: install skipped");
-      return PnpXml.response(udi, "image-install", work.correlator(), true, null);
-    }
-    byte[] image = run.fetch("image", URI.create(location));
-    String sum = work.text("checksum");
     try {
-      if (sum != null && !sum.isBlank()) run.verify("image", image, "MD5", sum);
+      String sum = work.text("checksum");
+      boolean sums = sum != null && !sum.isBlank();
+      run.installImage("image", URI.create(location), null, sums ? "MD5" : null, sums ? sum : null);
     } catch (StepFailure f) {
       // the agent reports the failed item; the server decides what comes next
       run.note("image", f.getMessage());
       return PnpXml.response(
           udi, "image-install", work.correlator(), false, PnpXml.error(f.getMessage()));
     }
-    run.progress("image", "installed " + location);
     return PnpXml.response(udi, "image-install", work.correlator(), true, null);
   }
 
@@ -211,6 +223,12 @@ public final class PnpPersona implements Persona {
 
   @Override
   public boolean checksums() {
+    return true;
+  }
+
+  /** ztpd fails a PnP device whose work response is an error, until an operator resets it. */
+  @Override
+  public boolean failureIsFinal() {
     return true;
   }
 

@@ -22,6 +22,10 @@ final class PnpXml {
 
   /** A work item from the server: its kind (device-info, config-upgrade, bye ...) and element. */
   record Work(String kind, String correlator, Element element) {
+    boolean has(String localName) {
+      return !descendants(element, localName).isEmpty();
+    }
+
     /** Text of the first descendant with this local name, or null. */
     String text(String localName) {
       List<Element> e = descendants(element, localName);
@@ -70,7 +74,7 @@ final class PnpXml {
     return "    <udi><primary-chassis>"
         + esc(udi)
         + "</primary-chassis></udi>\n"
-        + "    <imageInfo><versionString>"
+        + "    <imageInfo><versionString>Cisco IOS XE Software, Version "
         + esc(version)
         + "</versionString><imageFile>flash:packages.conf</imageFile>"
         + "<imageHash/><returnToRomReason>power-on</returnToRomReason></imageInfo>\n"

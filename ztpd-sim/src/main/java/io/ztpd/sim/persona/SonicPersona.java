@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
+import io.ztpd.sim.device.Reboot;
 import io.ztpd.sim.device.StepFailure;
 import io.ztpd.sim.dhcp.ClientOptions;
 import java.net.URI;
@@ -42,7 +43,7 @@ public final class SonicPersona implements Persona {
   }
 
   @Override
-  public void provision(DeviceRun run) throws StepFailure, InterruptedException {
+  public void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot {
     run.files()
         .header("SERIAL-NUMBER", run.spec().serial())
         .header("PRODUCT-NAME", run.spec().model());
@@ -77,32 +78,31 @@ public final class SonicPersona implements Persona {
   }
 
   private void section(DeviceRun run, URI base, String name, JsonNode s)
-      throws StepFailure, InterruptedException {
+      throws StepFailure, InterruptedException, Reboot {
     String plugin = s.path("plugin").path("name").asText(name.replaceFirst("^\\d+-", ""));
     switch (plugin) {
       case "firmware" -> {
         JsonNode install = s.path("install");
         String src = source(install.path("url"));
-        if (src != null) Files.image(run, base.resolve(src), install.path("version").asText(null));
+        if (src == null) throw StepFailure.retry(name, "firmware section without install.url");
+        boolean installed =
+            run.installImage(
+                name, base.resolve(src), install.path("version").asText(null), null, null);
+        if (installed && s.path("reboot-on-success").asBoolean(false)) {
+          throw new Reboot("firmware installed, rebooting into it");
+        }
       }
       case "configdb-json" -> {
         String src = source(s.path("url"));
         if (src == null) throw StepFailure.retry(name, "configdb-json section without url");
         run.configLoaded(vendor(), Files.text(run.fetch(name, base.resolve(src))));
-        run.reporter().send("applied", "conf_min", "config_db loaded");
+        run.note(name, "config_db loaded");
       }
       case "provisioning-script" -> {
         String src = source(s.path("plugin").path("url"));
         if (src == null) src = source(s.path("url"));
         if (src == null) throw StepFailure.retry(name, "provisioning-script section without url");
-        String script = Files.text(run.fetch(name, base.resolve(src)));
-        if (run.configured()) {
-          URI report = ScriptRunner.reportUrl(script);
-          if (report != null) run.reporter().url(report);
-          run.note(name, "script run after the config_db");
-        } else {
-          ScriptRunner.run(run, vendor(), script);
-        }
+        ScriptRunner.run(run, vendor(), Files.text(run.fetch(name, base.resolve(src))));
       }
       default -> run.note(name, "plugin " + plugin + " not simulated: skipped");
     }
