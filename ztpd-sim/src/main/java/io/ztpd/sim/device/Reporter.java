@@ -95,6 +95,13 @@ public final class Reporter {
     return sent;
   }
 
+  /**
+   * A failure the device reported by its own protocol (a PnP error response) and the server took.
+   */
+  public void failureReportedElsewhere() {
+    failures++;
+  }
+
   /** Failures the server accepted. */
   public int failures() {
     return failures;

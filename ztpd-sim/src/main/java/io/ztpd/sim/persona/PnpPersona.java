@@ -96,6 +96,7 @@ public final class PnpPersona implements Persona {
       }
       String response = perform(run, work, udi);
       byte[] after = post(run, base, "/pnp/WORK-RESPONSE", response);
+      if (response.contains("success=\"0\"")) run.reporter().failureReportedElsewhere();
       parse(after); // bye
       if (work.kind().equals("image-install")
           && response.contains("success=\"1\"")
