@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${COUNT:-2000}
-MIX=${MIX:-juniper,cisco-iosxe,cumulus,aruba-cx}
+MIX=${MIX:-all}
 RATE=${RATE:-150}
 KILL_AFTER=${KILL_AFTER:-8}
 SEED=${SEED:-3}
