@@ -36,6 +36,8 @@ class VendorFlowsHttpTest {
            variables: {uplink: ge-0/0/47}}
         - {id: ex2, hostname: ex2, serial: JN2, mac: "00:00:5e:00:53:02", vendor: juniper,
            model: EX4300-48T, site: lab, group: leaf, variables: {uplink: ge-0/0/47, juniper_ztp_mode: script}}
+        - {id: ex3, hostname: ex3, serial: JN3, mac: "00:00:5e:00:53:03", vendor: juniper,
+           model: EX4300-48T, site: lab, group: leaf, variables: {uplink: ge-0/0/47, juniper_transfer_mode: ftp}}
         - {id: sonic1, hostname: sonic1, serial: DELL1234567, mac: "00:00:5e:00:53:06", vendor: sonic,
            model: S5248F-ON, site: lab, group: leaf, target_image: sonic-broadcom-202311.bin,
            variables: {uplink: Ethernet48}}
@@ -69,10 +71,7 @@ class VendorFlowsHttpTest {
 
   @Test
   void iosXePythonZtpScriptAppliesTheConfigAndReports() throws Exception {
-    DhcpPacket ack =
-        rig.dora(
-            "00:00:5e:00:53:22",
-            w -> w.option(61, "cisco-0000.5e00.5322-Gi0/0".getBytes(StandardCharsets.US_ASCII)));
+    DhcpPacket ack = rig.dora("00:00:5e:00:53:22", 61, "cisco-0000.5e00.5322-Gi0/0");
     String ip = Ipv4.format(ack.yiaddr());
     String url = VendorRig.text(ack, 67);
     assertThat(url).isEqualTo(rig.base() + "/ztp/cisco/ztp.py");
@@ -97,12 +96,7 @@ class VendorFlowsHttpTest {
 
   @Test
   void juniperConfigImageAndScriptModeFollowOption43() throws Exception {
-    DhcpPacket ack =
-        rig.dora(
-            "00:00:5e:00:53:01",
-            w ->
-                w.option(
-                    60, "Juniper-ex4300-48t-JN1234567890".getBytes(StandardCharsets.US_ASCII)));
+    DhcpPacket ack = rig.dora("00:00:5e:00:53:01", 60, "Juniper-ex4300-48t-JN1234567890");
     String ip = Ipv4.format(ack.yiaddr());
     Map<Integer, String> sub = VendorRig.subOptions(ack);
     assertThat(sub.get(3)).isEqualTo("http");
@@ -122,23 +116,37 @@ class VendorFlowsHttpTest {
     assertThat(image.body()).hasSize(70_000);
     assertThat(rig.events("ex1")).contains("IMAGE_FETCHED").contains("CONF_MIN_FETCHED");
 
-    DhcpPacket two =
-        rig.dora(
-            "00:00:5e:00:53:02",
-            w -> w.option(60, "Juniper-ex4300-48t-JN2".getBytes(StandardCharsets.US_ASCII)));
+    DhcpPacket two = rig.dora("00:00:5e:00:53:02", 60, "Juniper-ex4300-48t-JN2");
     String script =
         body(rig.get(Ipv4.format(two.yiaddr()), server + VendorRig.subOptions(two).get(1)));
     assertThat(script).startsWith("#!/bin/sh\n");
     assertThat(body(rig.get(null, var(script, "ZTPD_CONFIG_URL='([^']+)'"))))
         .isEqualTo(rig.rendered("ex2"));
+
+    // FTP transfer mode: Junos logs in as anonymous
+    DhcpPacket three = rig.dora("00:00:5e:00:53:03", 60, "Juniper-ex4300-48t-JN3");
+    Map<Integer, String> ftp = VendorRig.subOptions(three);
+    assertThat(ftp.get(3)).isEqualTo("ftp");
+    assertThat(ftp.get(7)).isEqualTo("300");
+    if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/curl"))) {
+      Process p =
+          new ProcessBuilder(
+                  "curl",
+                  "-sS",
+                  "--max-time",
+                  "20",
+                  "ftp://127.0.0.1:" + rig.ftpPort + "/" + ftp.get(1))
+              .redirectErrorStream(true)
+              .start();
+      String got = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(got).isEqualTo(rig.rendered("ex3"));
+    }
   }
 
   @Test
   void sonicZtpJsonByItsSerialNumberHeader() throws Exception {
-    DhcpPacket ack =
-        rig.dora(
-            "00:00:5e:00:53:06",
-            w -> w.option(61, "SONiC##S5248F-ON##DELL1234567".getBytes(StandardCharsets.US_ASCII)));
+    DhcpPacket ack = rig.dora("00:00:5e:00:53:06", 61, "SONiC##S5248F-ON##DELL1234567");
     String url = VendorRig.text(ack, 67);
     assertThat(url).isEqualTo(rig.base() + "/ztp/sonic/ztp.json");
     // from another address than its lease: the headers SONiC sends say who it is
@@ -163,10 +171,7 @@ class VendorFlowsHttpTest {
 
   @Test
   void cumulusScriptFromOption239CarriesItsMarker() throws Exception {
-    DhcpPacket ack =
-        rig.dora(
-            "00:00:5e:00:53:07",
-            w -> w.option(60, "cumulus-linux x86_64".getBytes(StandardCharsets.US_ASCII)));
+    DhcpPacket ack = rig.dora("00:00:5e:00:53:07", 60, "cumulus-linux x86_64");
     String ip = Ipv4.format(ack.yiaddr());
     String script = body(rig.get(ip, VendorRig.text(ack, 239)));
     assertThat(script.lines().limit(2))

@@ -55,10 +55,7 @@ class VendorFlowsTftpTest {
 
   @Test
   void iosXeAutoInstallLearnsItsHostnameFromNetworkConfgThenFetchesItsConfig() throws Exception {
-    DhcpPacket ack =
-        rig.dora(
-            "00:00:5e:00:53:21",
-            w -> w.option(61, "cisco-0000.5e00.5321-Gi0/0".getBytes(StandardCharsets.US_ASCII)));
+    DhcpPacket ack = rig.dora("00:00:5e:00:53:21", 61, "cisco-0000.5e00.5321-Gi0/0");
     String ip = Ipv4.format(ack.yiaddr());
     assertThat(VendorRig.text(ack, 67)).isEqualTo("rtr1-confg");
     assertThat(VendorRig.text(ack, 12)).isEqualTo("rtr1");
@@ -117,10 +114,7 @@ class VendorFlowsTftpTest {
 
   @Test
   void arubaCxConfigFileFromOption43SubOption144() throws Exception {
-    DhcpPacket ack =
-        rig.dora(
-            "00:00:5e:00:53:28",
-            w -> w.option(60, "Aruba JL635A".getBytes(StandardCharsets.US_ASCII)));
+    DhcpPacket ack = rig.dora("00:00:5e:00:53:28", 60, "Aruba JL635A");
     String ip = Ipv4.format(ack.yiaddr());
     Map<Integer, String> sub = VendorRig.subOptions(ack);
     assertThat(sub.get(144)).isEqualTo("aruba/cx1.cfg");

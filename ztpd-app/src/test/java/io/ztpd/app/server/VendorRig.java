@@ -35,6 +35,7 @@ final class VendorRig implements AutoCloseable {
   final Path dir;
   final int httpPort;
   final int tftpPort;
+  final int ftpPort;
   private final int dhcpPort;
   private final DatagramChannel relay;
   private final Path config;
@@ -46,6 +47,7 @@ final class VendorRig implements AutoCloseable {
     this.httpPort = TestServers.freeTcpPort();
     this.tftpPort = TestServers.freeUdpPort();
     this.dhcpPort = TestServers.freeUdpPort();
+    this.ftpPort = TestServers.freeTcpPort();
     relay = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
     relay.socket().setSoTimeout(5000);
     int relayPort = relay.socket().getLocalPort();
@@ -81,6 +83,7 @@ final class VendorRig implements AutoCloseable {
             "server_ip: 127.0.0.1",
             "http: { listen: 127.0.0.1:" + httpPort + " }",
             "tftp: { enabled: true, listen: 127.0.0.1:" + tftpPort + " }",
+            "ftp: { enabled: true, listen: 127.0.0.1:" + ftpPort + ", anonymous: true }",
             "dhcp: { enabled: true, listen: 127.0.0.1:"
                 + dhcpPort
                 + ", relay_reply_port: "
@@ -112,6 +115,11 @@ final class VendorRig implements AutoCloseable {
                     .intOption(54, Ipv4.parse("127.0.0.1"))));
     assertThat(ack.messageType()).as("ACK for " + mac).isEqualTo(5);
     return ack;
+  }
+
+  /** The same with one text option, the usual vendor signal (60, 61 or 77). */
+  DhcpPacket dora(String mac, int code, String text) throws Exception {
+    return dora(mac, w -> w.option(code, text.getBytes(StandardCharsets.ISO_8859_1)));
   }
 
   private DhcpWriter packet(int type, String mac) {

@@ -6,7 +6,6 @@ import io.ztpd.core.provisioning.ArtifactKind;
 import io.ztpd.core.provisioning.Artifacts;
 import io.ztpd.core.provisioning.DeviceArtifacts.Made;
 import io.ztpd.core.vendor.ArtifactContext;
-import io.ztpd.vendors.Flow;
 import io.ztpd.vendors.Scripts;
 import java.util.Map;
 
@@ -22,15 +21,7 @@ final class PythonZtp {
 
   static Made script(Device d, ArtifactContext ctx) {
     String image = ctx.targetImage(d).map(i -> imageLiteral(i, ctx)).orElse("None");
-    String text =
-        Scripts.script(
-            PATH,
-            Map.of(
-                "LABEL", Flow.label(d),
-                "DEVICE", Scripts.py(d.id()),
-                "CONFIG_URL", Scripts.py(ctx.server().ztpUrl("config/" + d.id())),
-                "REPORT_URL", Scripts.py(ctx.server().reportUrl()),
-                "IMAGE", image));
+    String text = Scripts.forDevice(PATH, d, ctx.server(), Map.of("IMAGE", image));
     return Artifacts.text("ztp.py", text, "text/x-python", ArtifactKind.BOOTSTRAP, d);
   }
 

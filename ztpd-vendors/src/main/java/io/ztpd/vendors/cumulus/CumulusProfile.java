@@ -64,13 +64,11 @@ public final class CumulusProfile implements VendorProfile {
     // without a version the script could not tell the image is installed: it would loop
     Optional<Image> image = ctx.targetImage(d).filter(i -> i.version() != null);
     String text =
-        Scripts.script(
+        Scripts.forDevice(
             SCRIPT,
+            d,
+            ctx.server(),
             Map.of(
-                "LABEL", Flow.label(d),
-                "DEVICE", Scripts.sh(d.id()),
-                "CONFIG_URL", Scripts.sh(ctx.server().ztpUrl("config/" + d.id())),
-                "REPORT_URL", Scripts.sh(ctx.server().reportUrl()),
                 "IMAGE_URL",
                     Scripts.sh(
                         image.map(i -> ctx.server().ztpUrl("images/" + i.name())).orElse("")),

@@ -41,14 +41,7 @@ final class JuniperFiles {
 
   /** The {@code #!/bin/sh} script sub-option 01 names in script mode. */
   static Made script(Device d, ArtifactContext ctx) {
-    String text =
-        Scripts.script(
-            "juniper/ztp.sh",
-            Map.of(
-                "LABEL", Flow.label(d),
-                "DEVICE", Scripts.sh(d.id()),
-                "CONFIG_URL", Scripts.sh(ctx.server().ztpUrl("config/" + d.id())),
-                "REPORT_URL", Scripts.sh(ctx.server().reportUrl())));
+    String text = Scripts.forDevice("juniper/ztp.sh", d, ctx.server(), Map.of());
     return Artifacts.text(d.id() + ".sh", text, "text/x-shellscript", ArtifactKind.BOOTSTRAP, d);
   }
 }

@@ -116,14 +116,7 @@ final class SonicFiles {
   }
 
   private static Made provision(Device d, ArtifactContext ctx) {
-    String text =
-        Scripts.script(
-            "sonic/provision.sh",
-            Map.of(
-                "LABEL", Flow.label(d),
-                "DEVICE", Scripts.sh(d.id()),
-                "CONFIG_URL", Scripts.sh(ctx.server().ztpUrl("config/" + d.id())),
-                "REPORT_URL", Scripts.sh(ctx.server().reportUrl())));
+    String text = Scripts.forDevice("sonic/provision.sh", d, ctx.server(), Map.of());
     return Artifacts.text("provision.sh", text, "text/x-shellscript", ArtifactKind.BOOTSTRAP, d);
   }
 }
