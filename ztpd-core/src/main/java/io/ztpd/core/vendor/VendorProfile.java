@@ -33,6 +33,14 @@ public interface VendorProfile {
       DhcpReplyOptions out);
 
   /**
+   * How to log in to this vendor's devices over SSH to read the serial and push the final
+   * configuration; empty when ztpd has no command-line dialect for the vendor.
+   */
+  default Optional<CliDialect> cli() {
+    return Optional.empty();
+  }
+
+  /**
    * The file of this flow at {@code path} (already stripped of leading slashes and of {@code ztp/};
    * the same over TFTP, HTTP, FTP and SFTP), or empty when the path is not this flow's — then the
    * next profile is asked, and last the static file root. Every file name this profile puts into

@@ -75,4 +75,10 @@ public final class CumulusProfile implements VendorProfile {
                 "IMAGE_VERSION", Scripts.sh(image.map(Image::version).orElse(""))));
     return Artifacts.text("ztp.sh", text, "text/x-shellscript", ArtifactKind.BOOTSTRAP, d);
   }
+
+  /** Serial read and final push over SSH: see {@link CumulusCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(CumulusCli.DIALECT);
+  }
 }
