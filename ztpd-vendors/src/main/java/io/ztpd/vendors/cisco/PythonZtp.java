@@ -6,6 +6,7 @@ import io.ztpd.core.provisioning.ArtifactKind;
 import io.ztpd.core.provisioning.Artifacts;
 import io.ztpd.core.provisioning.DeviceArtifacts.Made;
 import io.ztpd.core.vendor.ArtifactContext;
+import io.ztpd.vendors.Flow;
 import io.ztpd.vendors.Scripts;
 import java.util.Map;
 
@@ -20,9 +21,14 @@ final class PythonZtp {
   private PythonZtp() {}
 
   static Made script(Device d, ArtifactContext ctx) {
-    String image = ctx.targetImage(d).map(i -> imageLiteral(i, ctx)).orElse("None");
-    String text = Scripts.forDevice(PATH, d, ctx.server(), Map.of("IMAGE", image));
-    return Artifacts.text("ztp.py", text, "text/x-python", ArtifactKind.BOOTSTRAP, d);
+    return Flow.withTarget(
+        ctx,
+        d,
+        image -> {
+          String literal = image.map(i -> imageLiteral(i, ctx)).orElse("None");
+          String text = Scripts.forDevice(PATH, d, ctx.server(), Map.of("IMAGE", literal));
+          return Artifacts.text("ztp.py", text, "text/x-python", ArtifactKind.BOOTSTRAP, d);
+        });
   }
 
   /** The image as a Python dict literal. */

@@ -28,13 +28,7 @@ final class JuniperFiles {
     if (key != null) return Flow.forDevice(ctx, key, d -> script(d, ctx));
     key = Flow.key(rest, IMAGE_ALIAS);
     if (key != null) {
-      return Flow.forDevice(
-          ctx,
-          key,
-          d ->
-              ctx.targetImage(d)
-                  .map(i -> Artifacts.image(i, d))
-                  .orElseGet(() -> new Made.Missing(d.id() + " has no target image")));
+      return Flow.forDevice(ctx, key, d -> Flow.targetImageFile(ctx, d));
     }
     return new Made.Missing("no Juniper ZTP file '" + PREFIX + rest + "'");
   }

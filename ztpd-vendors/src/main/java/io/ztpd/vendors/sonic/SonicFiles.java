@@ -57,8 +57,11 @@ final class SonicFiles {
   }
 
   static Made ztpJson(Device d, ArtifactContext ctx) {
+    return Flow.withTarget(ctx, d, image -> ztpJson(d, image, ctx));
+  }
+
+  private static Made ztpJson(Device d, Optional<Image> image, ArtifactContext ctx) {
     Map<String, Object> sections = new LinkedHashMap<>();
-    Optional<Image> image = ctx.targetImage(d);
     String running = ctx.request().hint("sonic-version");
     if (image.isPresent() && UpgradeRule.needsUpgrade(image.get(), running)) {
       sections.put(
