@@ -173,13 +173,7 @@ public final class TemplateArtifacts implements DeviceArtifacts {
 
   /** The target image as named (device, else group), whether or not the repository has it. */
   public Optional<String> wantedImage(Device device) {
-    String wanted = device.targetImage();
-    Group group = group(device);
-    if ((wanted == null || wanted.isBlank()) && group != null) {
-      Object v = group.variables().get("target_image");
-      wanted = v == null ? null : v.toString();
-    }
-    return wanted == null || wanted.isBlank() ? Optional.empty() : Optional.of(wanted.trim());
+    return ImageRepository.wanted(device, group(device));
   }
 
   private Group group(Device device) {
