@@ -49,7 +49,19 @@ public final class DemoFiles {
           readme,
           "Files under this directory are served to devices at /ztp/files/ and over TFTP as files/<name>.\n");
     }
-    Files.createDirectories(dir.resolve("images"));
+    placeholderImage(Files.createDirectories(dir.resolve("images")));
+  }
+
+  /**
+   * A stand-in for the Junos image the sample inventory targets (version 23.4R2), so the demo's
+   * Juniper flow fetches an image too. It is no real image: 256 KiB of seeded noise.
+   */
+  static void placeholderImage(Path images) throws IOException {
+    Path junos = images.resolve("junos-arm-32-23.4R2.tgz");
+    if (Files.exists(junos)) return;
+    byte[] noise = new byte[256 * 1024];
+    new java.util.Random(23_4_2).nextBytes(noise);
+    Files.write(junos, noise);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
