@@ -43,8 +43,8 @@ function route() {
 
 async function pendingCount() {
   try {
-    const health = await api("/api/v1/health");
-    updatePendingCount(health.pending);
+    const queue = await api("/api/v1/pending");
+    updatePendingCount(queue.filter((p) => p.state === "pending").length);
   } catch (e) {
     // the counter is a hint; the pending page shows errors
   }
@@ -57,5 +57,5 @@ pendingCount();
 let countTimer = 0;
 subscribe(({ event }) => {
   if (!["UNKNOWN_DEVICE_SEEN", "DEVICE_ADOPTED", "DEVICE_REJECTED"].includes(event.kind) || countTimer) return;
-  countTimer = setTimeout(() => { countTimer = 0; pendingCount(); }, 1000);
+  countTimer = setTimeout(() => { countTimer = 0; pendingCount(); }, 2000);
 });

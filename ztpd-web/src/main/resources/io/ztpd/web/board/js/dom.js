@@ -31,7 +31,7 @@ export function cls(text) {
 export function showError(el, err) {
   if (!el) return;
   el.hidden = false;
-  el.className = "error";
+  el.classList.add("error");
   el.setAttribute("role", "alert");
   el.textContent = err ? describe(err) : "";
   if (!err) el.hidden = true;
