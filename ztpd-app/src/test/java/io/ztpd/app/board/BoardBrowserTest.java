@@ -67,6 +67,57 @@ class BoardBrowserTest extends BrowserTestBase {
     assertThat(page).hasURL(Pattern.compile("order=desc.*offset=50|offset=50.*order=desc"));
   }
 
+  /**
+   * 10,000 devices: the browser gets one page; a burst of events on visible and hidden devices
+   * updates rows in place (the table body's rows are never replaced) and the counts catch up.
+   */
+  @Test
+  void tenThousandDevicesStayUsable() throws Exception {
+    long t0 = System.nanoTime();
+    importLeaves(10_000);
+    long imported = System.nanoTime();
+    open("#/?limit=100");
+    assertThat(page.locator("#page")).hasText("1–100 of 10000");
+    long shown = System.nanoTime();
+    page.evaluate(
+        """
+        () => {
+          window.bodySwaps = 0;
+          new MutationObserver((list) => { for (const m of list) window.bodySwaps += m.addedNodes.length; })
+            .observe(document.querySelector('#devices tbody'), { childList: true });
+        }""");
+    // 2,000 devices fetch their configuration at once: 50 of them are on the page
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+      for (int i = 1; i <= 10_000; i += 5) {
+        String serial = String.format("JN%04d", i);
+        pool.submit(
+            () -> {
+              fetchConfig(serial);
+              return null;
+            });
+      }
+    }
+    long fetched = System.nanoTime();
+    assertThat(page.locator("#counts [data-key='conf_min.LOADED'] b")).hasText("2000");
+    assertThat(cell("leaf-001", "conf_min")).hasText("Loaded");
+    assertThat(cell("leaf-096", "conf_min")).hasText("Loaded");
+    assertThat(cell("leaf-002", "conf_min")).hasText("Not Loaded");
+    long live = System.nanoTime();
+    assertThat(((Number) page.evaluate("window.bodySwaps")).intValue()).isZero();
+    page.fill("input[name=q]", "leaf-9876");
+    assertThat(page.locator("#total")).hasText("1 device(s)");
+    long searched = System.nanoTime();
+    screenshot("10k");
+    System.out.printf(
+        "10k board: import %d ms, first page %d ms, 2000 fetches %d ms, board caught up %d ms"
+            + " after them, search %d ms%n",
+        (imported - t0) / 1_000_000,
+        (shown - imported) / 1_000_000,
+        (fetched - shown) / 1_000_000,
+        (live - fetched) / 1_000_000,
+        (searched - live) / 1_000_000);
+  }
+
   @Test
   void devicePageShowsTimelineFilesConfigsAndFollowsEvents() throws Exception {
     importLeaves(2);
