@@ -1,9 +1,9 @@
 // The operator's actions on one device, shared by the board's rows and the device page: the Serial
 // cell (gear on Mismatch) and the Conf Final cell (Push, Approve, the last job's result).
 import { api, enc } from "./api.js";
-import { h, badge, busy, toast, describe } from "./dom.js";
+import { h, badge, busy, toast, describe, cls } from "./dom.js";
 import { openMismatch } from "./mismatch.js";
-import { showJob } from "./jobs.js";
+import { showJob, label } from "./jobs.js";
 
 /** device id → id of its latest push job, learnt from push answers and from events. */
 const lastJob = new Map();
@@ -96,18 +96,24 @@ export function serialCell(d) {
 
 export function finalKey(d) {
   const s = d.status;
-  return [s.final, s.serial, s.phase, jobOf(d.id) || ""].join("|");
+  return [s.final, s.serial, s.phase].join("|");
 }
 
 export function finalCell(d) {
   const s = d.status;
-  const jobId = jobOf(d.id);
   const error = h("span", { class: "cell-error error", role: "alert", hidden: true });
-  const state =
-    jobId && s.final !== "Not Pushed"
-      ? h("a", { href: `#/jobs/${enc(jobId)}`, class: "st st-link st-" + s.final.replace(/ /g, "-"), title: "job " + jobId, onclick: (e) => { e.preventDefault(); showJob(jobId); } }, s.final)
-      : badge(s.final);
-  const parts = [state];
+  const parts = [];
+  if (s.final === "Not Pushed") {
+    parts.push(badge(s.final));
+  } else {
+    // the state opens its job: per-device result and the device's output
+    const state = h("button", { type: "button", class: "st st-link st-" + cls(s.final), title: "show the push job" }, s.final);
+    state.addEventListener("click", async () => {
+      const id = jobOf(d.id) || (await findJob(d.id, () => true, error));
+      if (id) showJob(id);
+    });
+    parts.push(state);
+  }
   const blocked = pushBlocked(s);
   const push = h("button", { type: "button", class: "push", disabled: !!blocked, title: blocked ? "cannot push: " + blocked : "push the final configuration" }, "Push");
   push.addEventListener("click", () => pushOne(d.id, push, error));
@@ -115,7 +121,7 @@ export function finalCell(d) {
   if (s.final === "Pending Approval") {
     const ok = h("button", { type: "button", class: "approve", title: "approve the push" }, "Approve");
     ok.addEventListener("click", async () => {
-      const id = jobId || (await findPendingJob(d.id, error));
+      const id = jobOf(d.id) || (await findJob(d.id, (j) => label(j.state) === "Pending Approval", error));
       if (id) approve(id, ok, error);
     });
     parts.push(ok);
@@ -124,19 +130,19 @@ export function finalCell(d) {
   return parts;
 }
 
-/** The job holding a device's push for approval, when no event told us which one it is. */
-async function findPendingJob(deviceId, errorEl) {
+/** The newest job for a device that `wanted` accepts, when no answer or event told us its id. */
+async function findJob(deviceId, wanted, errorEl) {
   try {
     const jobs = await api("/api/v1/jobs?limit=200");
     const list = Array.isArray(jobs) ? jobs : jobs.items || [];
     for (const j of list) {
       const devices = (j.results || []).map((r) => r.device_id).concat(j.devices || []);
-      if (String(j.state).toLowerCase().includes("approval") && devices.includes(deviceId)) {
+      if (devices.includes(deviceId) && wanted(j)) {
         rememberJob(deviceId, j.id);
         return String(j.id);
       }
     }
-    showCellError(errorEl, new Error("no job waits for approval for " + deviceId));
+    showCellError(errorEl, new Error("no push job found for " + deviceId));
   } catch (e) {
     showCellError(errorEl, e);
   }

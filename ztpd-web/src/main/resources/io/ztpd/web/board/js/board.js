@@ -65,7 +65,7 @@ export function mountBoard(view, params) {
   });
   const heads = COLUMNS.map((c, i) => {
     if (i === 0) return h("th", {}, el.selectAll);
-    const th = h("th", { dataset: c.sort ? { sort: c.sort } : {}, scope: "col" }, c.title);
+    const th = h("th", { dataset: c.sort ? { sort: c.sort } : {}, scope: "col", tabindex: c.sort ? "0" : null }, c.title);
     if (c.sort === q.sort) th.classList.add("sorted", q.order === "desc" ? "desc" : "asc");
     return th;
   });
@@ -200,6 +200,7 @@ export function mountBoard(view, params) {
   el.size.addEventListener("change", () => { q.limit = Number(el.size.value); q.offset = 0; keepInUrl(); load(); });
   for (const th of heads) {
     if (!th.dataset.sort) continue;
+    th.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); th.click(); } });
     th.addEventListener("click", () => {
       q.order = q.sort === th.dataset.sort && q.order === "asc" ? "desc" : "asc";
       q.sort = th.dataset.sort;

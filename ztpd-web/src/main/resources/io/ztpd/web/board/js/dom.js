@@ -114,9 +114,13 @@ export function fmtTime(iso) {
   return isNaN(d) ? String(iso) : d.toLocaleString();
 }
 
-export function fmtElapsed(startedAt) {
-  if (!startedAt) return "";
-  const s = Math.max(0, Math.round((Date.now() - Date.parse(startedAt)) / 1000));
+const STOPPED = new Set(["planned", "provisioned", "failed"]);
+
+/** Time since the attempt started; frozen at the last event once the device stopped moving. */
+export function fmtElapsed(status) {
+  if (!status || !status.started_at) return "";
+  const end = STOPPED.has(status.phase) && status.last_event_at ? Date.parse(status.last_event_at) : Date.now();
+  const s = Math.max(0, Math.round((end - Date.parse(status.started_at)) / 1000));
   if (s < 120) return s + " s";
   if (s < 7200) return Math.round(s / 60) + " min";
   return Math.round(s / 3600) + " h";

@@ -1,7 +1,7 @@
 // Inventory: find a device and edit it, add one, import a CSV (or YAML) file. The server validates;
 // its error lands next to the field it names.
 import { api, enc } from "./api.js";
-import { h, busy, showError, clearError, formError, debounce, toast, options } from "./dom.js";
+import { h, busy, formError, debounce, toast, options } from "./dom.js";
 import { choices } from "./pending.js";
 
 const VENDORS = ["juniper", "cisco-iosxe", "cisco-nxos", "cisco-pnp", "huawei", "arista", "sonic", "cumulus", "aruba-cx", "sztp"];

@@ -27,7 +27,7 @@ export const COLUMNS = [
   { id: "serial_state", title: "Serial check", key: serialKey, render: serialCell },
   { id: "final", title: "Conf Final", key: finalKey, render: finalCell },
   { id: "last_event", title: "Last event", sort: "last_event", key: lastEvent, render: (d) => h("span", { class: "clip", title: lastEvent(d) }, lastEvent(d)) },
-  { id: "elapsed", title: "Elapsed", sort: "elapsed", ...text((d) => fmtElapsed(d.status.started_at)) },
+  { id: "elapsed", title: "Elapsed", sort: "elapsed", ...text((d) => fmtElapsed(d.status)) },
 ];
 
 const FAILING = /FAILED|MISMATCH|PARTIAL/;
@@ -80,7 +80,7 @@ export class Row {
 
   tickElapsed() {
     const i = COLUMNS.length - 1;
-    const t = fmtElapsed(this.device.status.started_at);
+    const t = fmtElapsed(this.device.status);
     if (t !== this.keys[i]) {
       this.keys[i] = t;
       this.cells[i].textContent = t;
