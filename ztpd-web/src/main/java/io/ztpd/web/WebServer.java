@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.ztpd.core.provisioning.Protocol;
+import io.ztpd.core.vendor.VendorEndpoint;
 import io.ztpd.web.api.DeviceRoutes;
 import io.ztpd.web.api.ErrorHandlers;
 import io.ztpd.web.api.EventRoutes;
@@ -15,6 +16,7 @@ import io.ztpd.web.api.InventoryRoutes;
 import io.ztpd.web.api.TemplateRoutes;
 import io.ztpd.web.sse.EventHub;
 import io.ztpd.web.ztp.ProvisioningRoutes;
+import io.ztpd.web.ztp.VendorRoutes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,14 @@ public final class WebServer implements AutoCloseable {
     this.config = config;
     this.ctx = ctx;
     this.hub = new EventHub(json, ctx.store().events());
+  }
+
+  /** Mounts vendor protocol endpoints (PnP, ZTPServer ...) before {@link #start}. */
+  public WebServer vendorEndpoints(List<VendorEndpoint> endpoints) {
+    if (!endpoints.isEmpty()) {
+      extra.add(app -> new VendorRoutes(ctx.resolver(), endpoints).register(app));
+    }
+    return this;
   }
 
   /** Adds routes before {@link #start}. */

@@ -18,6 +18,8 @@ import io.ztpd.core.template.TemplateDirectory;
 import io.ztpd.core.template.TemplateEngine;
 import io.ztpd.core.timeline.Timeline;
 import io.ztpd.core.vendor.ServerContext;
+import io.ztpd.core.vendor.VendorContext;
+import io.ztpd.core.vendor.VendorEndpoint;
 import io.ztpd.core.vendor.VendorProfile;
 import io.ztpd.dhcp.server.DhcpServer;
 import io.ztpd.dhcp.server.DhcpServerConfig;
@@ -29,6 +31,7 @@ import io.ztpd.files.sftp.SftpFileServer;
 import io.ztpd.files.tftp.TftpConfig;
 import io.ztpd.files.tftp.TftpServer;
 import io.ztpd.store.Stores;
+import io.ztpd.vendors.VendorEndpoints;
 import io.ztpd.vendors.VendorProfiles;
 import io.ztpd.web.WebConfig;
 import io.ztpd.web.WebContext;
@@ -168,6 +171,9 @@ public final class ZtpdServer implements AutoCloseable {
             timeline);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    List<VendorEndpoint> endpoints =
+        VendorEndpoints.all(
+            new VendorContext(inventory, leases, artifacts, images, resolver, timeline, server));
     web =
         keep(
             new WebServer(
@@ -182,6 +188,7 @@ public final class ZtpdServer implements AutoCloseable {
                         artifacts,
                         images,
                         metrics))
+                .vendorEndpoints(endpoints)
                 .start());
     if (config.tftp().enabled()) {
       var t = config.tftp();
@@ -217,6 +224,7 @@ public final class ZtpdServer implements AutoCloseable {
     }
     if (dhcp != null) dhcp.start();
     ServerMetrics.bind(metrics, timeline, inventory, resolver, dhcp, tftp, web.hub());
+    ServerMetrics.bindVendors(metrics, endpoints);
     log.info(
         "ztpd up: http {}:{}{}{}",
         config.http().listen().host(),

@@ -29,4 +29,12 @@ public interface VendorProfile {
       DhcpRequestView request,
       ServerContext server,
       DhcpReplyOptions out);
+
+  /**
+   * How to log in to this vendor's devices over SSH to read the serial and push the final
+   * configuration; empty when ztpd has no command-line dialect for the vendor.
+   */
+  default Optional<CliDialect> cli() {
+    return Optional.empty();
+  }
 }

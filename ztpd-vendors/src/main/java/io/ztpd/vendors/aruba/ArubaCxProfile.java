@@ -61,4 +61,10 @@ public final class ArubaCxProfile implements VendorProfile {
     out.put(43, sub.bytes());
     out.putText(66, server.serverIp());
   }
+
+  /** Serial read and final push over SSH: see {@link ArubaCxCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(ArubaCxCli.DIALECT);
+  }
 }

@@ -81,4 +81,10 @@ public final class CiscoIosXeProfile implements VendorProfile {
             hostname != null ? hostname + "-confg" : "network-confg"));
     if (hostname != null) out.putText(12, hostname);
   }
+
+  /** Serial read and final push over SSH: see {@link CiscoCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(CiscoCli.IOS_XE);
+  }
 }

@@ -58,4 +58,10 @@ public final class CiscoNxosProfile implements VendorProfile {
       out.putInt(51, MIN_LEASE);
     }
   }
+
+  /** Serial read and final push over SSH: see {@link CiscoCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(CiscoCli.NX_OS);
+  }
 }

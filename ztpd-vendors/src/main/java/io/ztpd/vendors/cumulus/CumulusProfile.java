@@ -42,4 +42,10 @@ public final class CumulusProfile implements VendorProfile {
     out.putText(
         239, Vars.text(device, site, "cumulus_script_url", server.httpBase() + "/cumulus/ztp.sh"));
   }
+
+  /** Serial read and final push over SSH: see {@link CumulusCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(CumulusCli.DIALECT);
+  }
 }

@@ -84,4 +84,10 @@ public final class HuaweiProfile implements VendorProfile {
         + ";agilemanage-port="
         + port;
   }
+
+  /** Serial read and final push over SSH: see {@link VrpCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(VrpCli.DIALECT);
+  }
 }

@@ -85,4 +85,10 @@ public final class JuniperProfile implements VendorProfile {
       out.putAddresses(7, List.of(server.serverIp()));
     }
   }
+
+  /** Serial read and final push over SSH: see {@link JunosCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(JunosCli.DIALECT);
+  }
 }

@@ -54,4 +54,10 @@ public final class SonicProfile implements VendorProfile {
     String script = Vars.text(device, site, "sonic_script_url");
     if (script != null) out.putText(239, script);
   }
+
+  /** Serial read and final push over SSH: see {@link SonicCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(SonicCli.DIALECT);
+  }
 }

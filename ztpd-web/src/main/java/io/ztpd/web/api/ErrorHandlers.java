@@ -57,12 +57,15 @@ public final class ErrorHandlers {
         });
     app.error(
         413,
-        ctx ->
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
             send(
                 ctx,
                 413,
                 new ApiError(
-                    "request too large", "the request body exceeds the configured limit", null)));
+                    "request too large", "the request body exceeds the configured limit", null));
+          }
+        });
   }
 
   private static ApiError jsonError(JsonProcessingException e) {

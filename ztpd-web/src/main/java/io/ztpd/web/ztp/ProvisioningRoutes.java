@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.ztpd.core.event.Event;
 import io.ztpd.core.event.EventKind;
 import io.ztpd.core.model.Device;
-import io.ztpd.core.provisioning.Artifact;
 import io.ztpd.core.provisioning.FetchRequest;
 import io.ztpd.core.provisioning.Protocol;
 import io.ztpd.core.provisioning.Resolution;
@@ -15,7 +14,6 @@ import io.ztpd.web.api.ApiError;
 import io.ztpd.web.api.ApiException;
 import io.ztpd.web.api.ErrorHandlers;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,21 +66,7 @@ public final class ProvisioningRoutes {
 
   private void send(Context c, FetchRequest req, Resolution.Found f, boolean head)
       throws IOException {
-    long t0 = System.nanoTime();
-    boolean inMemory = f.artifact() instanceof Artifact.Content;
-    Runnable done =
-        () ->
-            ctx.resolver()
-                .completed(req, f, f.artifact().size(), Duration.ofNanos(System.nanoTime() - t0));
-    try {
-      long sent = ArtifactResponder.respond(c, f.artifact(), head, inMemory ? done : () -> {});
-      if (!inMemory && sent > 0) {
-        ctx.resolver().completed(req, f, sent, Duration.ofNanos(System.nanoTime() - t0));
-      }
-    } catch (IOException e) {
-      ctx.resolver().failed(req, f, "client went away: " + e.getMessage());
-      throw e;
-    }
+    ArtifactDelivery.send(c, ctx.resolver(), req, f, head);
   }
 
   private static Map<String, String> hints(Context c) {
