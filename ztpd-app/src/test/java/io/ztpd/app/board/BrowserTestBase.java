@@ -85,12 +85,15 @@ abstract class BrowserTestBase {
     return "";
   }
 
+  /** Called with the templates written, before the server starts (more templates, files). */
+  void prepare(Path dir) throws IOException {}
+
   @BeforeEach
   void startServerAndPage(TestInfo info) throws Exception {
     testName = getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName();
-    server =
-        TestServers.start(
-            TestServers.writeConfig(dir, TestServers.freeTcpPort(), 0, extraConfig()));
+    Path cfg = TestServers.writeConfig(dir, TestServers.freeTcpPort(), 0, extraConfig());
+    prepare(dir);
+    server = TestServers.start(cfg);
     base = "http://127.0.0.1:" + server.httpPort();
     assertThat(send("PUT", "/api/v1/sites/dc1", SITE).statusCode()).isEqualTo(200);
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1600, 1000));

@@ -3,7 +3,7 @@
 import { api, enc } from "./api.js";
 import { h, badge, busy, toast, describe, cls } from "./dom.js";
 import { openMismatch } from "./mismatch.js";
-import { showJob, label } from "./jobs.js";
+import { showJob } from "./jobs.js";
 
 /** device id → id of its latest push job, learnt from push answers and from events. */
 const lastJob = new Map();
@@ -70,12 +70,17 @@ function showCellError(el, e) {
 
 /** Key of what the Serial cell shows: it is rebuilt only when this changes. */
 export function serialKey(d) {
-  return d.status.serial;
+  const s = d.status;
+  return s.serial + (s.last_event === "SERIAL_CHECK_FAILED" ? "|" + s.last_event_detail : "");
 }
 
 export function serialCell(d) {
   const s = d.status.serial;
   const parts = [badge(s)];
+  if (d.status.last_event === "SERIAL_CHECK_FAILED") {
+    // wrong credentials, unreachable ...: said where the operator looks, not only on the timeline
+    parts.push(h("span", { class: "cell-error error check-failed" }, d.status.last_event_detail || "serial check failed"));
+  }
   if (s === "Mismatch") {
     parts.push(
       h(
@@ -121,7 +126,7 @@ export function finalCell(d) {
   if (s.final === "Pending Approval") {
     const ok = h("button", { type: "button", class: "approve", title: "approve the push" }, "Approve");
     ok.addEventListener("click", async () => {
-      const id = jobOf(d.id) || (await findJob(d.id, (j) => label(j.state) === "Pending Approval", error));
+      const id = jobOf(d.id) || (await findJob(d.id, (j) => j.state === "pending_approval", error));
       if (id) approve(id, ok, error);
     });
     parts.push(ok);
@@ -136,7 +141,7 @@ async function findJob(deviceId, wanted, errorEl) {
     const jobs = await api("/api/v1/jobs?limit=200");
     const list = Array.isArray(jobs) ? jobs : jobs.items || [];
     for (const j of list) {
-      const devices = (j.results || []).map((r) => r.device_id).concat(j.devices || []);
+      const devices = (j.results || []).map((r) => r.device_id);
       if (devices.includes(deviceId) && wanted(j)) {
         rememberJob(deviceId, j.id);
         return String(j.id);

@@ -33,7 +33,19 @@ const POLL_MS = 3000;
 const POLL_MAX = 200; // a job still running after ten minutes is left as it is shown
 
 function resultsOf(job) {
-  return job.results || job.devices_results || [];
+  return job.results || [];
+}
+
+/** "3 devices: 2 success, 1 failed" */
+function summary(job) {
+  const results = resultsOf(job);
+  const by = new Map();
+  for (const r of results) {
+    const l = r.label || label(r.outcome);
+    by.set(l, (by.get(l) || 0) + 1);
+  }
+  const parts = [...by].map(([l, n]) => `${n} ${l.toLowerCase()}`);
+  return `${results.length} device(s)` + (parts.length ? ": " + parts.join(", ") : "");
 }
 
 function needsApproval(job) {
@@ -53,7 +65,7 @@ export function jobPanel(jobId) {
       "header",
       {},
       h("h3", {}, `Job ${job.id}`),
-      badge(label(job.state)),
+      badge(job.label || label(job.state)),
       job.description ? h("span", { class: "muted" }, job.description) : null,
       h("span", { class: "muted" }, fmtTime(job.created) + (job.requested_by ? " · " + job.requested_by : "")),
     );
@@ -69,8 +81,8 @@ export function jobPanel(jobId) {
       head.append(ok);
     }
     const rows = resultsOf(job).map((r) => {
-      const result = label(r.result ?? r.outcome ?? r.state);
-      const output = r.output || r.error || "";
+      const result = r.label || label(r.outcome);
+      const output = r.output || r.summary || "";
       return h(
         "tr",
         { dataset: { device: r.device_id } },
@@ -103,7 +115,7 @@ export function jobPanel(jobId) {
   const schedulePoll = () => {
     clearTimeout(timer);
     if (!el.isConnected && polls > 0) return;
-    if (job && TERMINAL.has(label(job.state))) return;
+    if (job && TERMINAL.has(job.label || label(job.state))) return;
     if (++polls > POLL_MAX) return;
     timer = setTimeout(refresh, POLL_MS);
   };
@@ -143,7 +155,7 @@ export function mountJobs(view, params) {
   view.replaceChildren(
     h("h2", {}, "Push jobs"),
     error,
-    h("table", { class: "jobs" }, h("thead", {}, h("tr", {}, ["Job", "Created", "State", "Approval", "Devices", "Description"].map((t) => h("th", {}, t)))), body),
+    h("table", { class: "jobs" }, h("thead", {}, h("tr", {}, ["Job", "Created", "State", "Approval", "Results", "Description"].map((t) => h("th", {}, t)))), body),
   );
   const load = async () => {
     try {
@@ -156,9 +168,9 @@ export function mountJobs(view, params) {
             {},
             h("td", {}, h("a", { href: `#/jobs/${enc(j.id)}` }, String(j.id))),
             h("td", {}, fmtTime(j.created)),
-            h("td", {}, badge(label(j.state))),
+            h("td", {}, badge(j.label || label(j.state))),
             h("td", {}, String(j.approval || "").toLowerCase().replace(/_/g, " ")),
-            h("td", {}, String(resultsOf(j).length || (j.devices || []).length || "")),
+            h("td", {}, summary(j)),
             h("td", {}, j.description || ""),
           ),
         ),

@@ -56,11 +56,14 @@ export function openMismatch(device) {
     busy(
       check,
       async () => {
-        await api(`/api/v1/devices/${enc(device.id)}/check-serial`, {
+        const r = await api(`/api/v1/devices/${enc(device.id)}/check-serial`, {
           method: "POST",
           json: { serial },
+          timeout: 60000, // the check logs in over SSH and may retry once or twice
         });
-        closeModal();
+        const problem = outcome(r, serial);
+        if (problem) formError(form, { ...problem, field: "serial" });
+        else closeModal();
       },
       (err) => formError(form, err.field ? err : Object.assign(err, { field: "serial" })),
     );
@@ -91,3 +94,31 @@ async function loadAccount(id, el) {
     el.removeAttribute("aria-busy");
   }
 }
+
+/**
+ * What the check said, as an error to show beside New Serial; null when the serial is now Checked
+ * (the modal closes, and the row turns Checked when the event arrives).
+ */
+function outcome(r, typed) {
+  const result = (r && r.result) || "checked";
+  if (result === "checked") return null;
+  if (result === "mismatch") {
+    return { error: "still a mismatch", detail: `the device presents serial ${r.serial || "?"}, not ${r.expected || typed}` };
+  }
+  if (result === "running") {
+    return { error: "check still running", detail: r.detail || "its outcome will appear on the board" };
+  }
+  const retry = r.retrying ? ` (ztpd retries in ${r.next_attempt_seconds ?? "a few"} s)` : "";
+  return { error: REASONS[r.reason] || "serial check failed", detail: (r.detail || "") + retry };
+}
+
+const REASONS = {
+  auth_failed: "the device refused the local account (wrong credentials)",
+  unreachable: "the device is unreachable over SSH",
+  timeout: "the device did not answer in time",
+  no_address: "ztpd does not know the device's address yet",
+  connection_lost: "the SSH connection was lost",
+  unparsable: "the device's answer could not be read",
+  unsupported: "this vendor has no serial check",
+  bad_setting: "the serial check is misconfigured",
+};
