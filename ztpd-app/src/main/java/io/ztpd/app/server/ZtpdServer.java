@@ -12,6 +12,7 @@ import io.ztpd.core.inventory.Inventory;
 import io.ztpd.core.lease.LeaseLookup;
 import io.ztpd.core.provisioning.ProvisioningResolver;
 import io.ztpd.core.provisioning.Resolution;
+import io.ztpd.core.provisioning.Revocations;
 import io.ztpd.core.provisioning.TemplateArtifacts;
 import io.ztpd.core.store.Store;
 import io.ztpd.core.template.TemplateDirectory;
@@ -154,7 +155,9 @@ public final class ZtpdServer implements AutoCloseable {
             accounts,
             config.variables(),
             server,
-            images);
+            images,
+            profiles,
+            inventory::devices);
     FileRoot files = new FileRoot(ensureDir(config.files()));
     resolver =
         new ProvisioningResolver(
@@ -168,7 +171,14 @@ public final class ZtpdServer implements AutoCloseable {
                     .<Resolution>map(a -> new Resolution.Found(a, null))
                     .orElseGet(
                         () -> new Resolution.NotFound("no image '" + rel + "' in the repository")),
-            timeline);
+            timeline,
+            Revocations.afterFailure(
+                inventory,
+                timeline::status,
+                profiles.stream()
+                    .filter(VendorProfile::revokesArtifactsOnFailure)
+                    .map(VendorProfile::id)
+                    .collect(Collectors.toSet())));
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     List<VendorEndpoint> endpoints =

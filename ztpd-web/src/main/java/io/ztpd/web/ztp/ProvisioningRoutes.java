@@ -27,7 +27,14 @@ import java.util.Map;
 public final class ProvisioningRoutes {
   /** Request headers devices use to say who they are (SONiC, our own scripts). */
   private static final List<String> IDENTITY_HEADERS =
-      List.of("serial-number", "product-name", "x-ztp-serial", "x-ztp-mac", "x-ztp-model");
+      List.of(
+          "serial-number",
+          "product-name",
+          "base-mac-address",
+          "sonic-version",
+          "x-ztp-serial",
+          "x-ztp-mac",
+          "x-ztp-model");
 
   private final WebContext ctx;
   private final ObjectMapper json;
