@@ -21,9 +21,12 @@ public interface VendorEndpoint {
    */
   List<String> paths();
 
-  /** Largest request body it accepts; larger bodies get 413 without reaching {@link #handle}. */
+  /**
+   * Largest request body it accepts; larger bodies get 413 without reaching {@link #handle}. Device
+   * protocol messages (PnP XML, node facts) are a few kilobytes.
+   */
   default long maxBodyBytes() {
-    return 1 << 20;
+    return 256 * 1024;
   }
 
   /**

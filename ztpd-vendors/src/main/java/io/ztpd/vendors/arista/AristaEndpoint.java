@@ -56,11 +56,6 @@ public final class AristaEndpoint implements VendorEndpoint {
   }
 
   @Override
-  public long maxBodyBytes() {
-    return 256 * 1024;
-  }
-
-  @Override
   public Map<String, Long> counters() {
     return Map.of(
         "bootstrap_served", bootstraps.get(),

@@ -58,11 +58,6 @@ public final class PnpEndpoint implements VendorEndpoint {
   }
 
   @Override
-  public long maxBodyBytes() {
-    return 256 * 1024;
-  }
-
-  @Override
   public Map<String, Long> counters() {
     return Map.of(
         "hello", hellos.get(),
