@@ -4,6 +4,7 @@ import { api, enc } from "./api.js";
 import { h, badge, busy, toast, describe, cls } from "./dom.js";
 import { openMismatch } from "./mismatch.js";
 import { showJob } from "./jobs.js";
+import { reasonInText } from "./reasons.js";
 
 /** device id → id of its latest push job, learnt from push answers and from events. */
 const lastJob = new Map();
@@ -79,7 +80,8 @@ export function serialCell(d) {
   const parts = [badge(s)];
   if (d.status.last_event === "SERIAL_CHECK_FAILED") {
     // wrong credentials, unreachable ...: said where the operator looks, not only on the timeline
-    parts.push(h("span", { class: "cell-error error check-failed" }, d.status.last_event_detail || "serial check failed"));
+    const detail = d.status.last_event_detail || "serial check failed";
+    parts.push(h("span", { class: "cell-error error check-failed", title: detail }, reasonInText(detail) || detail));
   }
   if (s === "Mismatch") {
     parts.push(

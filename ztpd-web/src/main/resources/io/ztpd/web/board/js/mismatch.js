@@ -4,6 +4,7 @@
 import { api, enc } from "./api.js";
 import { h, busy, formError, describe } from "./dom.js";
 import { openModal, closeModal } from "./modal.js";
+import { reason } from "./reasons.js";
 
 export function openMismatch(device) {
   const s = device.status || {};
@@ -61,6 +62,9 @@ export function openMismatch(device) {
           json: { serial },
           timeout: 60000, // the check logs in over SSH and may retry once or twice
         });
+        // ztpd stored the new serial whatever the check said: it is now the declared one
+        if (r && r.device) form.querySelector(".wrong-serial").textContent = r.device.serial || "(none)";
+        if (r && r.serial) form.querySelector(".observed-serial").textContent = r.serial;
         const problem = outcome(r, serial);
         if (problem) formError(form, { ...problem, field: "serial" });
         else closeModal();
@@ -109,16 +113,6 @@ function outcome(r, typed) {
     return { error: "check still running", detail: r.detail || "its outcome will appear on the board" };
   }
   const retry = r.retrying ? ` (ztpd retries in ${r.next_attempt_seconds ?? "a few"} s)` : "";
-  return { error: REASONS[r.reason] || "serial check failed", detail: (r.detail || "") + retry };
+  return { error: reason(r.reason) || "serial check failed", detail: (r.detail || "") + retry };
 }
 
-const REASONS = {
-  auth_failed: "the device refused the local account (wrong credentials)",
-  unreachable: "the device is unreachable over SSH",
-  timeout: "the device did not answer in time",
-  no_address: "ztpd does not know the device's address yet",
-  connection_lost: "the SSH connection was lost",
-  unparsable: "the device's answer could not be read",
-  unsupported: "this vendor has no serial check",
-  bad_setting: "the serial check is misconfigured",
-};
