@@ -11,6 +11,7 @@ import io.ztpd.app.cli.InventoryCommand;
 import io.ztpd.app.cli.LeasesCommand;
 import io.ztpd.app.cli.PendingCommand;
 import io.ztpd.app.cli.ServeCommand;
+import io.ztpd.app.cli.SimulateCommand;
 import io.ztpd.app.cli.TemplateCommand;
 import io.ztpd.app.config.ConfigException;
 import picocli.CommandLine;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Command;
       LeasesCommand.class,
       ExportCommand.class,
       ImagesCommand.class,
-      HashPasswordCommand.class
+      HashPasswordCommand.class,
+      SimulateCommand.class
     })
 public final class Main {
   private Main() {}

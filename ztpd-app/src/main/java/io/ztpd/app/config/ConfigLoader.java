@@ -289,7 +289,13 @@ public final class ConfigLoader {
   }
 
   private ZtpdConfig.FileServer fileServer(JsonNode r, String name, String dflt) {
-    JsonNode n = section(r, name, Set.of("enabled", "listen", "users"));
+    JsonNode n =
+        section(
+            r,
+            name,
+            name.equals("ftp")
+                ? Set.of("enabled", "listen", "users", "anonymous")
+                : Set.of("enabled", "listen", "users"));
     List<ZtpdConfig.User> users = new ArrayList<>();
     JsonNode u = n.path("users");
     if (!u.isMissingNode()) {
@@ -308,7 +314,10 @@ public final class ConfigLoader {
       }
     }
     return new ZtpdConfig.FileServer(
-        bool(n, name + ".enabled", false), listen(n, name + ".listen", dflt), users);
+        bool(n, name + ".enabled", false),
+        listen(n, name + ".listen", dflt),
+        users,
+        bool(n, name + ".anonymous", false));
   }
 
   private List<AutoAdoptRule> autoAdopt(JsonNode r) {

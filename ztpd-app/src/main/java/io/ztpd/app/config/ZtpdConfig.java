@@ -82,7 +82,11 @@ public record ZtpdConfig(
    */
   public record User(String name, String password, String site, String device) {}
 
-  public record FileServer(boolean enabled, Listen listen, List<User> users) {}
+  /**
+   * @param anonymous FTP only: whether {@code anonymous} may log in (Junos ZTP's FTP transfer mode
+   *     uses it); it sees what TFTP serves
+   */
+  public record FileServer(boolean enabled, Listen listen, List<User> users, boolean anonymous) {}
 
   public record Syslog(boolean enabled, Listen listen) {}
 }

@@ -244,8 +244,14 @@ public final class ZtpdServer implements AutoCloseable {
       FtpFileServer ftp =
           keep(
               new FtpFileServer(
-                  FtpConfig.of(
-                      InetAddress.getByName(f.listen().host()), f.listen().port(), users(f)),
+                  new FtpConfig(
+                      InetAddress.getByName(f.listen().host()),
+                      f.listen().port(),
+                      100,
+                      Duration.ofMinutes(5),
+                      users(f),
+                      f.anonymous(),
+                      null),
                   resolver));
       ftp.start();
     }

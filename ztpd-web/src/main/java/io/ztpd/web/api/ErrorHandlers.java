@@ -3,6 +3,7 @@ package io.ztpd.web.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -99,7 +100,11 @@ public final class ErrorHandlers {
     if (e instanceof UnrecognizedPropertyException u) {
       detail = "unknown field '" + u.getPropertyName() + "'";
     }
-    if (e.getLocation() != null) {
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      // a record refused a value: its own message says which and why
+      detail = v.getCause().getMessage();
+    }
+    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
       detail +=
           " (line "
               + e.getLocation().getLineNr()
