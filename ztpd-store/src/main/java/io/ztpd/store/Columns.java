@@ -94,6 +94,12 @@ final class Columns {
     return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 
+  /** Binds an instant as microseconds, NULL for null. */
+  static void setMicros(java.sql.PreparedStatement ps, int i, Instant t) throws SQLException {
+    if (t == null) ps.setNull(i, java.sql.Types.BIGINT);
+    else ps.setLong(i, micros(t));
+  }
+
   static Instant instant(ResultSet rs, String column) throws SQLException {
     long us = rs.getLong(column);
     if (rs.wasNull()) return null;

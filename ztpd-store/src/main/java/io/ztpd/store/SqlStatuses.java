@@ -13,7 +13,6 @@ import io.ztpd.core.store.StatusRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -88,9 +87,9 @@ final class SqlStatuses implements StatusRepository {
               ps.setString(i++, s.failureStep());
               ps.setString(i++, Columns.name(s.lastEvent()));
               ps.setString(i++, s.lastEventDetail());
-              setMicros(ps, i++, s.lastEventAt());
-              setMicros(ps, i++, s.startedAt());
-              setMicros(ps, i++, s.phaseSince());
+              Columns.setMicros(ps, i++, s.lastEventAt());
+              Columns.setMicros(ps, i++, s.startedAt());
+              Columns.setMicros(ps, i++, s.phaseSince());
               ps.setLong(i, s.lastSeq());
               ps.addBatch();
             }
@@ -100,12 +99,6 @@ final class SqlStatuses implements StatusRepository {
                 "storing " + statuses.size() + " device states", e, null);
           }
         });
-  }
-
-  private static void setMicros(PreparedStatement ps, int i, java.time.Instant t)
-      throws SQLException {
-    if (t == null) ps.setNull(i, Types.BIGINT);
-    else ps.setLong(i, Columns.micros(t));
   }
 
   @Override
