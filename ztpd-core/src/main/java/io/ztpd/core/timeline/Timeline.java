@@ -47,9 +47,20 @@ public final class Timeline implements EventRecorder, AutoCloseable {
   /**
    * A queued event; a null event is a barrier that completes once everything before it is stored.
    */
-  private record Pending(Event event, CompletableFuture<Event> done) {}
+  private record Pending(Event event, CompletableFuture<Event> done, boolean urgent) {}
 
   private static final long IDLE_NANOS = 100_000_000L;
+
+  /**
+   * A batch of events nobody waits for is held this long for company: a DHCP storm's events then
+   * commit hundreds at a time instead of a few (per-commit cost dominates small batches).
+   */
+  private static final long LINGER_NANOS = 10_000_000L;
+
+  private static final int LINGER_UNTIL = 1024;
+
+  /** What the writer is doing, for recorders deciding whether to wake it. */
+  private static final int RUNNING = 0, IDLE = 1, LINGERING = 2;
 
   private final Store store;
 
@@ -61,7 +72,7 @@ public final class Timeline implements EventRecorder, AutoCloseable {
 
   private final AtomicInteger queued = new AtomicInteger();
   private final int capacity;
-  private volatile boolean writerSleeping;
+  private volatile int writerState = RUNNING;
   private final Map<String, DeviceStatus> statuses = new ConcurrentHashMap<>();
   private final List<TimelineListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong recorded = new AtomicLong();
@@ -116,13 +127,22 @@ public final class Timeline implements EventRecorder, AutoCloseable {
 
   @Override
   public CompletableFuture<Event> record(Event event) {
+    return record(event, true);
+  }
+
+  @Override
+  public CompletableFuture<Event> recordEventually(Event event) {
+    return record(event, false);
+  }
+
+  private CompletableFuture<Event> record(Event event, boolean urgent) {
     CompletableFuture<Event> done = new CompletableFuture<>();
     if (closing) {
       done.completeExceptionally(new IllegalStateException("timeline is closed"));
       return done;
     }
     try {
-      enqueue(new Pending(event, done));
+      enqueue(new Pending(event, done, urgent));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       done.completeExceptionally(e);
@@ -138,8 +158,10 @@ public final class Timeline implements EventRecorder, AutoCloseable {
     }
     queued.incrementAndGet();
     queue.offer(p);
-    // Dekker-style with the writer's "sleeping, then look at the queue": one of us sees the other
-    if (writerSleeping) LockSupport.unpark(writer);
+    // Dekker-style with the writer's "sleeping, then look at the queue": one of us sees the other.
+    // A lingering writer is woken only by someone who waits.
+    int state = writerState;
+    if (state == IDLE || (state == LINGERING && p.urgent())) LockSupport.unpark(writer);
   }
 
   /** A device's current state; a device never heard of is planned. */
@@ -181,12 +203,12 @@ public final class Timeline implements EventRecorder, AutoCloseable {
     List<Pending> batch = new ArrayList<>(MAX_BATCH);
     while (!closing || !queue.isEmpty()) {
       try {
-        Pending p;
-        while (batch.size() < MAX_BATCH && (p = queue.poll()) != null) batch.add(p);
+        drain(batch);
         if (batch.isEmpty()) {
           if (sleep()) flushStatuses(); // idle: catch up
           continue;
         }
+        linger(batch);
         queued.addAndGet(-batch.size());
         write(batch);
         if (System.nanoTime() - lastStatusFlush > STATUS_FLUSH_NANOS) flushStatuses();
@@ -265,16 +287,42 @@ public final class Timeline implements EventRecorder, AutoCloseable {
     }
   }
 
+  private void drain(List<Pending> batch) {
+    Pending p;
+    while (batch.size() < MAX_BATCH && (p = queue.poll()) != null) batch.add(p);
+  }
+
+  /** Holds a batch that nobody waits for until it is big, old, or someone waits. */
+  private void linger(List<Pending> batch) {
+    long until = System.nanoTime() + LINGER_NANOS;
+    while (batch.size() < LINGER_UNTIL && !closing && noneUrgent(batch)) {
+      long left = until - System.nanoTime();
+      if (left <= 0) return;
+      writerState = LINGERING;
+      try {
+        if (queue.isEmpty()) LockSupport.parkNanos(this, left);
+      } finally {
+        writerState = RUNNING;
+      }
+      drain(batch);
+    }
+  }
+
+  private static boolean noneUrgent(List<Pending> batch) {
+    for (int i = batch.size() - 1; i >= 0; i--) if (batch.get(i).urgent()) return false;
+    return true;
+  }
+
   /** Sleeps until something is queued or for 100 ms; true when it slept the whole time. */
   private boolean sleep() {
-    writerSleeping = true;
+    writerState = IDLE;
     try {
       if (!queue.isEmpty() || closing) return false;
       long t0 = System.nanoTime();
       LockSupport.parkNanos(this, IDLE_NANOS);
       return queue.isEmpty() && System.nanoTime() - t0 >= IDLE_NANOS;
     } finally {
-      writerSleeping = false;
+      writerState = RUNNING;
     }
   }
 
@@ -320,7 +368,7 @@ public final class Timeline implements EventRecorder, AutoCloseable {
   public void flush() {
     CompletableFuture<Event> done = new CompletableFuture<>();
     try {
-      enqueue(new Pending(null, done));
+      enqueue(new Pending(null, done, true));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
