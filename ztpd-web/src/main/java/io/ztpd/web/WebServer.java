@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.ztpd.core.provisioning.Protocol;
+import io.ztpd.core.vendor.VendorEndpoint;
 import io.ztpd.web.api.DeviceRoutes;
 import io.ztpd.web.api.ErrorHandlers;
 import io.ztpd.web.api.EventRoutes;
@@ -16,6 +17,7 @@ import io.ztpd.web.api.TemplateRoutes;
 import io.ztpd.web.sse.EventHub;
 import io.ztpd.web.ztp.ProvisioningHandler;
 import io.ztpd.web.ztp.ProvisioningRoutes;
+import io.ztpd.web.ztp.VendorRoutes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,14 @@ public final class WebServer implements AutoCloseable {
     this.config = config;
     this.ctx = ctx;
     this.hub = new EventHub(json, ctx.store().events());
+  }
+
+  /** Mounts vendor protocol endpoints (PnP, ZTPServer ...) before {@link #start}. */
+  public WebServer vendorEndpoints(List<VendorEndpoint> endpoints) {
+    if (!endpoints.isEmpty()) {
+      extra.add(app -> new VendorRoutes(ctx.resolver(), endpoints).register(app));
+    }
+    return this;
   }
 
   /** Adds routes before {@link #start}. */
@@ -96,6 +106,7 @@ public final class WebServer implements AutoCloseable {
                           .record((long) (ms * 1000), TimeUnit.MICROSECONDS));
             });
     ErrorHandlers.install(app);
+    io.ztpd.web.auth.AccessControl.install(app, ctx.users());
     new ProvisioningRoutes(ctx, json, Protocol.HTTP).register(app);
     new DeviceRoutes(ctx, json).register(app);
     new InventoryRoutes(ctx, json).register(app);
@@ -104,6 +115,8 @@ public final class WebServer implements AutoCloseable {
     new TemplateRoutes(ctx).register(app);
     new InventoryIoRoutes(ctx).register(app);
     new ImageRoutes(ctx).register(app);
+    new io.ztpd.web.api.SerialRoutes(ctx, json).register(app);
+    new io.ztpd.web.api.JobRoutes(ctx, json).register(app);
     extra.forEach(r -> r.accept(app));
     subscription = ctx.timeline().subscribe(hub);
     if (config.tls() != null) app.start();

@@ -9,9 +9,11 @@ import io.ztpd.core.inventory.Inventory;
 import io.ztpd.core.lifecycle.Phase;
 import io.ztpd.core.provisioning.ProvisioningResolver;
 import io.ztpd.core.timeline.Timeline;
+import io.ztpd.core.vendor.VendorEndpoint;
 import io.ztpd.dhcp.server.DhcpServer;
 import io.ztpd.files.tftp.TftpServer;
 import io.ztpd.web.sse.EventHub;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -61,6 +63,18 @@ final class ServerMetrics {
       counter(r, "ztpd_tftp_failed", tftp, t -> t.stats().failed());
       counter(r, "ztpd_tftp_malformed", tftp, t -> t.stats().malformed());
       counter(r, "ztpd_tftp_bytes_sent", tftp, t -> t.stats().bytesSent());
+    }
+  }
+
+  /** {@code ztpd_vendor_endpoint_total{endpoint, counter}}: each endpoint's own counters. */
+  static void bindVendors(MeterRegistry r, List<VendorEndpoint> endpoints) {
+    for (VendorEndpoint e : endpoints) {
+      for (String name : e.counters().keySet()) {
+        FunctionCounter.builder("ztpd_vendor_endpoint", e, x -> x.counters().getOrDefault(name, 0L))
+            .tag("endpoint", e.id())
+            .tag("counter", name)
+            .register(r);
+      }
     }
   }
 

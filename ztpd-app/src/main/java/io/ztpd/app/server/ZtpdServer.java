@@ -12,12 +12,15 @@ import io.ztpd.core.inventory.Inventory;
 import io.ztpd.core.lease.LeaseLookup;
 import io.ztpd.core.provisioning.ProvisioningResolver;
 import io.ztpd.core.provisioning.Resolution;
+import io.ztpd.core.provisioning.Revocations;
 import io.ztpd.core.provisioning.TemplateArtifacts;
 import io.ztpd.core.store.Store;
 import io.ztpd.core.template.TemplateDirectory;
 import io.ztpd.core.template.TemplateEngine;
 import io.ztpd.core.timeline.Timeline;
 import io.ztpd.core.vendor.ServerContext;
+import io.ztpd.core.vendor.VendorContext;
+import io.ztpd.core.vendor.VendorEndpoint;
 import io.ztpd.core.vendor.VendorProfile;
 import io.ztpd.dhcp.server.DhcpServer;
 import io.ztpd.dhcp.server.DhcpServerConfig;
@@ -29,6 +32,7 @@ import io.ztpd.files.sftp.SftpFileServer;
 import io.ztpd.files.tftp.TftpConfig;
 import io.ztpd.files.tftp.TftpServer;
 import io.ztpd.store.Stores;
+import io.ztpd.vendors.VendorEndpoints;
 import io.ztpd.vendors.VendorProfiles;
 import io.ztpd.web.WebConfig;
 import io.ztpd.web.WebContext;
@@ -151,7 +155,9 @@ public final class ZtpdServer implements AutoCloseable {
             accounts,
             config.variables(),
             server,
-            images);
+            images,
+            profiles,
+            inventory::devices);
     FileRoot files = new FileRoot(ensureDir(config.files()));
     resolver =
         new ProvisioningResolver(
@@ -165,9 +171,47 @@ public final class ZtpdServer implements AutoCloseable {
                     .<Resolution>map(a -> new Resolution.Found(a, null))
                     .orElseGet(
                         () -> new Resolution.NotFound("no image '" + rel + "' in the repository")),
-            timeline);
+            timeline,
+            Revocations.afterFailure(
+                inventory,
+                timeline::status,
+                profiles.stream()
+                    .filter(VendorProfile::revokesArtifactsOnFailure)
+                    .map(VendorProfile::id)
+                    .collect(Collectors.toSet())));
+
+    // serial check and final push over SSH, with the generated local accounts
+    io.ztpd.vendors.ssh.SshDeviceAccess ssh = keep(new io.ztpd.vendors.ssh.SshDeviceAccess());
+    var targets =
+        new io.ztpd.core.access.DeviceTargets(
+            inventory,
+            timeline::status,
+            leases,
+            accounts,
+            config.variables(),
+            profiles,
+            config.verify().timeout());
+    var serialChecks =
+        keep(
+            new io.ztpd.core.verify.SerialChecks(
+                inventory, timeline::status, timeline, targets, ssh, config.verify()));
+    keep(timeline.subscribe(serialChecks));
+    var pushes =
+        keep(
+            new io.ztpd.core.push.Pushes(
+                inventory, timeline::status, timeline, store.jobs(), artifacts, targets, ssh));
+    pushes.recover();
+    serialChecks.resume(timeline.statuses());
+    if (config.users().isEmpty()) {
+      log.warn(
+          "no users configured: the API and the board are open to anyone who can reach them,"
+              + " generated device passwords included (add users: to ztpd.yaml)");
+    }
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    List<VendorEndpoint> endpoints =
+        VendorEndpoints.all(
+            new VendorContext(inventory, leases, artifacts, images, resolver, timeline, server));
     web =
         keep(
             new WebServer(
@@ -181,7 +225,10 @@ public final class ZtpdServer implements AutoCloseable {
                         leases,
                         artifacts,
                         images,
-                        metrics))
+                        metrics,
+                        new io.ztpd.core.ops.DeviceOperations(serialChecks, pushes, accounts),
+                        new io.ztpd.web.auth.WebUsers(config.users())))
+                .vendorEndpoints(endpoints)
                 .start());
     if (config.tftp().enabled()) {
       var t = config.tftp();
@@ -197,8 +244,14 @@ public final class ZtpdServer implements AutoCloseable {
       FtpFileServer ftp =
           keep(
               new FtpFileServer(
-                  FtpConfig.of(
-                      InetAddress.getByName(f.listen().host()), f.listen().port(), users(f)),
+                  new FtpConfig(
+                      InetAddress.getByName(f.listen().host()),
+                      f.listen().port(),
+                      100,
+                      Duration.ofMinutes(5),
+                      users(f),
+                      f.anonymous(),
+                      null),
                   resolver));
       ftp.start();
     }
@@ -217,6 +270,7 @@ public final class ZtpdServer implements AutoCloseable {
     }
     if (dhcp != null) dhcp.start();
     ServerMetrics.bind(metrics, timeline, inventory, resolver, dhcp, tftp, web.hub());
+    ServerMetrics.bindVendors(metrics, endpoints);
     log.info(
         "ztpd up: http {}:{}{}{}",
         config.http().listen().host(),

@@ -17,6 +17,9 @@ public interface DeviceDirectory {
 
   Optional<Device> byId(String id);
 
+  /** Every device, for scans off the hot path (e.g. matching a switch by its LLDP neighbours). */
+  List<Device> devices();
+
   /** The site whose relay list contains {@code relayIp}, else whose subnet contains it. */
   Optional<Site> siteFor(String relayOrClientIp);
 

@@ -79,6 +79,7 @@ public final class Inventory implements DeviceDirectory, AutoCloseable {
 
   // --- reads -----------------------------------------------------------------------------------
 
+  @Override
   public List<Device> devices() {
     return snapshot.byId.values().stream().sorted(Comparator.comparing(Device::id)).toList();
   }

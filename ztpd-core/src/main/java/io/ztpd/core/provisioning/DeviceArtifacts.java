@@ -1,6 +1,7 @@
 package io.ztpd.core.provisioning;
 
 import io.ztpd.core.model.Device;
+import io.ztpd.core.model.Identity;
 import java.util.Optional;
 
 /**
@@ -20,8 +21,28 @@ public interface DeviceArtifacts {
 
   /** The outcome of making an artifact. */
   sealed interface Made {
-    record Ok(Artifact artifact) implements Made {}
+    /**
+     * @param artifact what to send
+     * @param deviceId the device it was made for (its timeline records the delivery); null for the
+     *     requester as the resolver identified it
+     */
+    record Ok(Artifact artifact, String deviceId) implements Made {
+      public Ok(Artifact artifact) {
+        this(artifact, null);
+      }
+    }
 
+    /** ztpd should have made it and could not (a template error): HTTP 500. */
     record Error(String reason) implements Made {}
+
+    /** Nothing at that path for that device, e.g. no target image: HTTP 404. */
+    record Missing(String reason) implements Made {}
+
+    /**
+     * The path is this flow's, but the device it needs is not in the inventory: the resolver queues
+     * it as an unknown device with these keys (serial / MAC from the path; the requester's address
+     * is added) and, when a rule adopts it, asks again.
+     */
+    record Unknown(Identity keys) implements Made {}
   }
 }

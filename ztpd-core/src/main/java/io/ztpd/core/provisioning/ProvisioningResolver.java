@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Every protocol's "requester X wants path P": finds the device behind the request, then the
@@ -38,6 +39,7 @@ public final class ProvisioningResolver implements ArtifactResolver {
   private final FileSource files;
   private final FileSource images;
   private final EventRecorder events;
+  private final Revocations revocations;
   private final AtomicLong served = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
 
@@ -48,6 +50,21 @@ public final class ProvisioningResolver implements ArtifactResolver {
       FileSource files,
       FileSource images,
       EventRecorder events) {
+    this(directory, leases, artifacts, files, images, events, Revocations.NONE);
+  }
+
+  /**
+   * @param revocations devices whose artifacts are refused (403) whoever asks for them
+   */
+  public ProvisioningResolver(
+      DeviceDirectory directory,
+      LeaseLookup leases,
+      DeviceArtifacts artifacts,
+      FileSource files,
+      FileSource images,
+      EventRecorder events,
+      Revocations revocations) {
+    this.revocations = revocations;
     this.directory = directory;
     this.leases = leases;
     this.artifacts = artifacts;
@@ -70,24 +87,66 @@ public final class ProvisioningResolver implements ArtifactResolver {
     } else if (path.startsWith("images/")) {
       r = attribute(images.resolve(path.substring(7)), request);
     } else {
-      Device d = identify(request).orElse(null);
-      Optional<DeviceArtifacts.Made> made = artifacts.vendorArtifact(d, path, request);
-      r = made.isPresent() ? toResolution(made.get(), d) : attribute(files.resolve(path), request);
+      r = vendorOrFile(path, request);
     }
+    r = unlessRevoked(r, request);
     if (!(r instanceof Resolution.Found)) refused.incrementAndGet();
     return r;
   }
 
+  private Resolution vendorOrFile(String path, FetchRequest request) {
+    Device d = identify(request).orElse(null);
+    Optional<DeviceArtifacts.Made> made = artifacts.vendorArtifact(d, path, request);
+    if (made.isEmpty()) return attribute(files.resolve(path), request);
+    if (made.get() instanceof DeviceArtifacts.Made.Unknown u) {
+      return unknown(
+          withIdentityHints(request, u.keys()),
+          adopted ->
+              artifacts
+                  .vendorArtifact(adopted, path, request)
+                  .orElse(new DeviceArtifacts.Made.Missing("nothing at " + path)));
+    }
+    return toResolution(made.get(), d);
+  }
+
+  /** A found artifact of a device whose artifacts are revoked is refused, and the refusal noted. */
+  private Resolution unlessRevoked(Resolution r, FetchRequest request) {
+    if (!(r instanceof Resolution.Found f) || f.deviceId() == null) return r;
+    Optional<Revocations.Revoked> revoked = revocations.revoked(f.deviceId());
+    if (revoked.isEmpty()) return r;
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("path", request.path());
+    if (request.requesterIp() != null) data.put("ip", request.requesterIp());
+    data.put("reason", revoked.get().reason());
+    events.record(
+        Event.of(
+            f.deviceId(),
+            revoked.get().shownFailed() ? EventKind.FILE_FAILED : EventKind.DEVICE_FAILED,
+            request.protocol().label(),
+            "refused " + f.artifact().name() + ": " + revoked.get().reason(),
+            data));
+    return new Resolution.Denied(revoked.get().reason());
+  }
+
+  private static FetchRequest withIdentityHints(FetchRequest r, Identity keys) {
+    if (keys == null) return r;
+    Map<String, String> hints = new LinkedHashMap<>(r.hints());
+    if (keys.serial() != null) hints.put("serial", keys.serial());
+    if (keys.mac() != null) hints.put("mac", keys.mac());
+    return new FetchRequest(r.protocol(), r.requesterIp(), r.path(), hints);
+  }
+
   private Resolution configOfRequester(FetchRequest request) {
     Optional<Device> d = identify(request);
-    if (d.isEmpty()) return unknown(request);
+    if (d.isEmpty()) return unknown(request, artifacts::config);
     return toResolution(artifacts.config(d.get()), d.get());
   }
 
   private Resolution configOf(String key, FetchRequest request) {
     Optional<Device> d = byKey(key);
     if (d.isEmpty()) {
-      return unknown(request.hint("serial") == null ? withKeyHint(request, key) : request);
+      return unknown(
+          request.hint("serial") == null ? withKeyHint(request, key) : request, artifacts::config);
     }
     return toResolution(artifacts.config(d.get()), d.get());
   }
@@ -126,7 +185,7 @@ public final class ProvisioningResolver implements ArtifactResolver {
 
   private static Identity hintedIdentity(FetchRequest r) {
     String serial = first(r.hint("serial"), r.hint("serial-number"), r.hint("x-ztp-serial"));
-    String mac = first(r.hint("mac"), r.hint("x-ztp-mac"));
+    String mac = first(r.hint("mac"), r.hint("x-ztp-mac"), r.hint("base-mac-address"));
     if (mac != null && !Mac.isMac(mac)) mac = null;
     if (serial == null && mac == null) return null;
     return new Identity(
@@ -147,7 +206,9 @@ public final class ProvisioningResolver implements ArtifactResolver {
     return null;
   }
 
-  private Resolution unknown(FetchRequest request) {
+  /** An unknown requester: queued (or adopted by rule, then served {@code whenAdopted}). */
+  private Resolution unknown(
+      FetchRequest request, Function<Device, DeviceArtifacts.Made> whenAdopted) {
     Identity id = hintedIdentity(request);
     if (id == null) {
       id =
@@ -160,7 +221,7 @@ public final class ProvisioningResolver implements ArtifactResolver {
     DeviceDirectory.UnknownDecision decision = directory.unknown(id, request.protocol().label());
     return switch (decision) {
       case DeviceDirectory.UnknownDecision.Adopted a ->
-          toResolution(artifacts.config(a.device()), a.device());
+          toResolution(whenAdopted.apply(a.device()), a.device());
       case DeviceDirectory.UnknownDecision.Hold h ->
           new Resolution.NotFound(
               "unknown device (" + who + "): queued for adoption as '" + h.pendingId() + "'");
@@ -172,7 +233,11 @@ public final class ProvisioningResolver implements ArtifactResolver {
   private Resolution toResolution(DeviceArtifacts.Made made, Device d) {
     return switch (made) {
       case DeviceArtifacts.Made.Ok ok ->
-          new Resolution.Found(ok.artifact(), d == null ? null : d.id());
+          new Resolution.Found(
+              ok.artifact(), ok.deviceId() != null ? ok.deviceId() : d == null ? null : d.id());
+      case DeviceArtifacts.Made.Missing m -> new Resolution.NotFound(m.reason());
+      case DeviceArtifacts.Made.Unknown u ->
+          new Resolution.NotFound("unknown device: " + describe(u.keys()));
       case DeviceArtifacts.Made.Error err -> {
         if (d != null) {
           events.record(
@@ -185,6 +250,13 @@ public final class ProvisioningResolver implements ArtifactResolver {
         yield new Resolution.Failed(err.reason());
       }
     };
+  }
+
+  private static String describe(Identity keys) {
+    if (keys == null) return "no keys";
+    return keys.serial() != null
+        ? "serial " + keys.serial()
+        : keys.mac() != null ? "MAC " + keys.mac() : "no keys";
   }
 
   /** A static file or image fetched by a known device goes on that device's timeline. */

@@ -13,14 +13,18 @@ import io.ztpd.core.template.RenderResult;
 import io.ztpd.core.template.TemplateEngine;
 import io.ztpd.core.template.VariableLayers;
 import io.ztpd.core.vendor.ServerContext;
+import io.ztpd.core.vendor.VendorProfile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Renders each device's configurations from its templates with global → site → group → device
@@ -56,8 +60,10 @@ public final class TemplateArtifacts implements DeviceArtifacts {
   private final Map<String, Object> globals;
   private final ServerContext server;
   private final ImageRepository images;
+  private final VendorArtifacts vendors;
   private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
+  /** Without vendor profiles: configurations only. */
   public TemplateArtifacts(
       TemplateEngine engine,
       DeviceDirectory directory,
@@ -67,6 +73,37 @@ public final class TemplateArtifacts implements DeviceArtifacts {
       Map<String, Object> globals,
       ServerContext server,
       ImageRepository images) {
+    this(
+        engine,
+        directory,
+        inventoryVersion,
+        leases,
+        accounts,
+        globals,
+        server,
+        images,
+        List.of(),
+        List::of);
+  }
+
+  /**
+   * @param profiles asked in order for vendor-flow files ({@link VendorProfile#artifact})
+   * @param devices every inventory device, for the indexes profiles use (devices of a site, by
+   *     hostname); read again only when the inventory version changes
+   */
+  public TemplateArtifacts(
+      TemplateEngine engine,
+      DeviceDirectory directory,
+      java.util.function.LongSupplier inventoryVersion,
+      LeaseLookup leases,
+      LocalAccounts accounts,
+      Map<String, Object> globals,
+      ServerContext server,
+      ImageRepository images,
+      List<VendorProfile> profiles,
+      Supplier<? extends Collection<Device>> devices) {
+    this.vendors =
+        new VendorArtifacts(this, directory, leases, server, profiles, devices, inventoryVersion);
     this.engine = engine;
     this.directory = directory;
     this.inventoryVersion = inventoryVersion;
@@ -109,7 +146,38 @@ public final class TemplateArtifacts implements DeviceArtifacts {
 
   @Override
   public Optional<Made> vendorArtifact(Device device, String path, FetchRequest request) {
-    return Optional.empty();
+    return vendors.artifact(device, path, request);
+  }
+
+  /** Renders any template for a device, uncached (vendor flows' extra files). */
+  public Made renderTemplate(Device device, String template, String fileName, ArtifactKind kind) {
+    return switch (engine.render(template, variables(device))) {
+      case RenderResult.Rendered r -> {
+        byte[] bytes = r.text().getBytes(StandardCharsets.UTF_8);
+        yield new Made.Ok(
+            new Artifact.Content(fileName, bytes, "text/plain; charset=utf-8", kind, sha256(bytes)),
+            device.id());
+      }
+      case RenderResult.Failed f -> new Made.Error(f.describe());
+    };
+  }
+
+  public boolean hasTemplate(String name) {
+    return templateVersion(name) >= 0;
+  }
+
+  /** The device's target image: its own {@code target_image}, else its group's. */
+  public Optional<Image> targetImage(Device device) {
+    return images.targetFor(device, group(device));
+  }
+
+  /** The target image as named (device, else group), whether or not the repository has it. */
+  public Optional<String> wantedImage(Device device) {
+    return ImageRepository.wanted(device, group(device));
+  }
+
+  private Group group(Device device) {
+    return device.group() == null ? null : directory.group(device.group()).orElse(null);
   }
 
   private Made make(Device device, Stage stage) {
@@ -139,7 +207,8 @@ public final class TemplateArtifacts implements DeviceArtifacts {
                     bytes,
                     "text/plain; charset=utf-8",
                     stage == Stage.FINAL ? ArtifactKind.FINAL_CONFIG : ArtifactKind.CONFIG,
-                    sha256(bytes)));
+                    sha256(bytes)),
+                device.id());
           }
           case RenderResult.Failed f -> new Made.Error(f.describe());
         };

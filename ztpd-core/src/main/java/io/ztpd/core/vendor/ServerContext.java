@@ -28,4 +28,14 @@ public record ServerContext(
   public String httpsBase() {
     return "https://" + serverIp + (httpsPort == 443 ? "" : ":" + httpsPort);
   }
+
+  /** The HTTP URL of a resolver path: {@code http://ip[:port]/ztp/<path>}. */
+  public String ztpUrl(String path) {
+    return httpBase() + "/ztp/" + path;
+  }
+
+  /** Where generated scripts {@code POST} their progress ({@code /ztp/report}). */
+  public String reportUrl() {
+    return ztpUrl("report");
+  }
 }

@@ -62,7 +62,7 @@ class VendorOfferTest {
             "juniper");
     assertThat(o.keySet()).containsExactly(53, 54, 1, 3, 43, 150, 6, 15, 51, 66, 42, 7, 58, 59);
     assertThat(o.get(43))
-        .isEqualTo(tlv(1, "juniper/001c73000001.conf") + tlv(3, "http") + tlv(5, "8080"));
+        .isEqualTo(tlv(1, "ztp/juniper/001c73000001.conf") + tlv(3, "http") + tlv(5, "8080"));
     assertThat(o.get(150)).isEqualTo("c0000201");
     assertThat(o.get(66)).isEqualTo(hex("192.0.2.1"));
     assertThat(o.get(42)).isEqualTo("0a140003");
@@ -96,8 +96,8 @@ class VendorOfferTest {
         offer(discover(43).option(60, ascii("Juniper-ex4300-48t-PE1")), "juniper");
     assertThat(o.get(43))
         .isEqualTo(
-            tlv(0, "images/junos-21.4R3.tgz")
-                + tlv(1, "juniper/ex1.conf")
+            tlv(0, "ztp/juniper/ex1/image.tgz")
+                + tlv(1, "ztp/juniper/ex1.conf")
                 + tlv(2, "symlink")
                 + tlv(3, "ftp")
                 + tlv(7, "300"));
@@ -108,7 +108,7 @@ class VendorOfferTest {
   void ciscoIosXePythonZtpByModelAndAutoInstallByVariable() {
     byte[] v124 = new byte[] {0, 0, 0, 9, 10, 9, 'C', '9', '3', '0', '0', '-', '2', '4', 'T'};
     Map<Integer, String> py = offer(discover(67).option(124, v124), "cisco-iosxe");
-    assertThat(py.get(67)).isEqualTo(hex("http://192.0.2.1:8080/cisco/ztp.py"));
+    assertThat(py.get(67)).isEqualTo(hex("http://192.0.2.1:8080/ztp/cisco/ztp.py"));
     assertThat(py.get(150)).isEqualTo("c0000201");
     assertThat(py).doesNotContainKey(66);
 
@@ -164,8 +164,8 @@ class VendorOfferTest {
   @Test
   void huaweiIntermediateFileControllerAndSztp() {
     Map<Integer, String> o = offer(discover(66, 67).option(60, ascii("HUAWEI AR6140")), "huawei");
-    assertThat(o.get(66)).isEqualTo(hex("192.0.2.1"));
-    assertThat(o.get(67)).isEqualTo(hex("huawei/ztp.ini"));
+    assertThat(o.get(66)).isEqualTo(hex("http://192.0.2.1:8080"));
+    assertThat(o.get(67)).isEqualTo(hex("ztp/huawei/lab.ini"));
 
     rig.directory.device(
         new Device(
@@ -235,12 +235,12 @@ class VendorOfferTest {
         request(1, 5, "00:1c:73:00:00:05", "10.20.0.1", 0)
             .option(61, ascii("SONiC##S6000-ON##CN0123"));
     assertThat(offer(sonic, "sonic").get(67))
-        .isEqualTo(hex("http://192.0.2.1:8080/sonic/ztp.json"));
+        .isEqualTo(hex("http://192.0.2.1:8080/ztp/sonic/ztp.json"));
     DhcpWriter cumulus =
         request(1, 6, "00:1c:73:00:00:06", "10.20.0.1", 0)
             .option(60, ascii("cumulus-linux x86_64"));
     assertThat(offer(cumulus, "cumulus").get(239))
-        .isEqualTo(hex("http://192.0.2.1:8080/cumulus/ztp.sh"));
+        .isEqualTo(hex("http://192.0.2.1:8080/ztp/cumulus/ztp.sh"));
     DhcpWriter aruba =
         request(1, 7, "00:1c:73:00:00:07", "10.20.0.1", 0).option(60, ascii("Aruba JL658A"));
     Map<Integer, String> a = offer(aruba, "aruba-cx");

@@ -57,6 +57,11 @@ public final class InMemoryDirectory implements DeviceDirectory {
   }
 
   @Override
+  public List<Device> devices() {
+    return List.copyOf(devices);
+  }
+
+  @Override
   public Optional<Device> byId(String id) {
     return devices.stream().filter(d -> d.id().equals(id)).findFirst();
   }

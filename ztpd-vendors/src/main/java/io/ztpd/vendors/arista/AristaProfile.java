@@ -43,4 +43,10 @@ public final class AristaProfile implements VendorProfile {
     out.putText(
         67, Vars.text(device, site, "arista_bootstrap_url", server.httpBase() + "/bootstrap"));
   }
+
+  /** Serial read and final push over SSH: see {@link EosCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(EosCli.DIALECT);
+  }
 }

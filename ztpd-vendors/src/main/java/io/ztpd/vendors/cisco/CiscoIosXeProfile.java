@@ -3,10 +3,13 @@ package io.ztpd.vendors.cisco;
 import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Identity;
 import io.ztpd.core.model.Site;
+import io.ztpd.core.provisioning.DeviceArtifacts.Made;
+import io.ztpd.core.vendor.ArtifactContext;
 import io.ztpd.core.vendor.DhcpReplyOptions;
 import io.ztpd.core.vendor.DhcpRequestView;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.core.vendor.VendorProfile;
+import io.ztpd.vendors.Flow;
 import io.ztpd.vendors.Requests;
 import io.ztpd.vendors.Vars;
 import java.util.Optional;
@@ -17,13 +20,15 @@ import java.util.Optional;
  * 124 with Cisco's enterprise number 9, or by option 60 starting with {@code cisco} (other than
  * {@code ciscopnp}, which is {@link CiscoPnpProfile}'s when that profile comes first).
  *
- * <p>Python ZTP: 67 = script URL, 150 = ztpd. AutoInstall: 150 and 66 = ztpd, 67 = the device's
- * config file name, 12 hostname.
+ * <p>Python ZTP: 67 = script URL ({@code <http>/ztp/cisco/ztp.py}, a script made for the device
+ * known by its lease, see {@link PythonZtp}), 150 = ztpd. AutoInstall: 150 and 66 = ztpd, 67 =
+ * {@code <hostname>-confg} (else {@code network-confg} for a device not yet in the inventory), 12
+ * hostname; the TFTP files are {@link AutoInstall}'s.
  *
  * <p>Variables: {@code iosxe_ztp_mode} ({@code python} | {@code autoinstall}; default python when
  * the model starts with {@code C9}, else autoinstall), {@code iosxe_script_url} (default {@code
- * <http>/cisco/ztp.py}), {@code iosxe_config_file} (default {@code <hostname>-confg}, else {@code
- * network-confg}).
+ * <http>/ztp/cisco/ztp.py}), {@code iosxe_config_file} (default {@code <hostname>-confg}, else
+ * {@code network-confg}).
  */
 public final class CiscoIosXeProfile implements VendorProfile {
   @Override
@@ -57,6 +62,14 @@ public final class CiscoIosXeProfile implements VendorProfile {
   }
 
   @Override
+  public Optional<Made> artifact(String path, Device device, ArtifactContext ctx) {
+    if (path.equals(PythonZtp.PATH)) {
+      return Optional.of(Flow.forRequester(device, d -> PythonZtp.script(d, ctx)));
+    }
+    return AutoInstall.make(path, device, ctx);
+  }
+
+  @Override
   public void addDhcpOptions(
       Device device,
       Site site,
@@ -64,12 +77,11 @@ public final class CiscoIosXeProfile implements VendorProfile {
       ServerContext server,
       DhcpReplyOptions out) {
     if (python(device, site, request)) {
-      out.putText(
-          67, Vars.text(device, site, "iosxe_script_url", server.httpBase() + "/cisco/ztp.py"));
+      out.putText(67, Vars.text(device, site, "iosxe_script_url", server.ztpUrl(PythonZtp.PATH)));
       out.putAddress(150, server.serverIp());
       return;
     }
-    String hostname = device == null ? null : device.hostname();
+    String hostname = device == null ? null : AutoInstall.hostname(device);
     out.putAddress(150, server.serverIp());
     out.putText(66, server.serverIp());
     out.putText(
@@ -80,5 +92,11 @@ public final class CiscoIosXeProfile implements VendorProfile {
             "iosxe_config_file",
             hostname != null ? hostname + "-confg" : "network-confg"));
     if (hostname != null) out.putText(12, hostname);
+  }
+
+  /** Serial read and final push over SSH: see {@link CiscoCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(CiscoCli.IOS_XE);
   }
 }

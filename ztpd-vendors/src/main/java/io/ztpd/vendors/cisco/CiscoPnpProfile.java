@@ -53,4 +53,10 @@ public final class CiscoPnpProfile implements VendorProfile {
       DhcpReplyOptions out) {
     out.putText(43, option43(device, site, server));
   }
+
+  /** Serial read and final push over SSH: see {@link CiscoCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(CiscoCli.IOS_XE);
+  }
 }

@@ -3,10 +3,13 @@ package io.ztpd.vendors.juniper;
 import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Identity;
 import io.ztpd.core.model.Site;
+import io.ztpd.core.provisioning.DeviceArtifacts.Made;
+import io.ztpd.core.vendor.ArtifactContext;
 import io.ztpd.core.vendor.DhcpReplyOptions;
 import io.ztpd.core.vendor.DhcpRequestView;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.core.vendor.VendorProfile;
+import io.ztpd.vendors.Flow;
 import io.ztpd.vendors.Requests;
 import io.ztpd.vendors.Tlv;
 import io.ztpd.vendors.Vars;
@@ -21,11 +24,19 @@ import java.util.Optional;
  * (file server = ztpd), 12 hostname, 42 NTP servers (site), 7 syslog (site, else ztpd when it
  * listens on 514).
  *
- * <p>Variables (device over site): {@code juniper_transfer_mode} (http|ftp|tftp, default http when
- * ztpd serves HTTP, else tftp), {@code juniper_config_file} (default {@code
- * juniper/<device-id|mac>.conf}), {@code juniper_image} (default {@code images/<targetImage>}),
- * {@code juniper_image_symlink} (flag), {@code juniper_alt_image}, {@code juniper_ftp_timeout}
- * (default 300).
+ * <p>Files ({@link JuniperFiles}, names relative to the file server, {@code ztp/} so that HTTP
+ * finds them too): sub-option 01 = {@code ztp/juniper/<key>.conf} (the minimal configuration) or,
+ * in script mode, {@code ztp/juniper/<key>.sh} (a {@code #!/bin/sh} script that loads it and
+ * reports to ztpd); sub-option 00 = {@code ztp/juniper/<key>/image.tgz} when the device has a
+ * {@code target_image} — a name that stands for whatever image is its target, hence 02 = {@code
+ * symlink}. The device skips an image whose version it already runs. {@code <key>} is the device
+ * id, or the MAC for a device not yet in the inventory.
+ *
+ * <p>Variables (device over site): {@code juniper_ztp_mode} ({@code config} | {@code script},
+ * default config), {@code juniper_transfer_mode} (http|ftp|tftp, default http when ztpd serves
+ * HTTP, else tftp), {@code juniper_config_file} (overrides 01), {@code juniper_image} (overrides
+ * 00), {@code juniper_image_symlink} (flag, 02 for an explicit {@code juniper_image}), {@code
+ * juniper_alt_image}, {@code juniper_ftp_timeout} (default 300).
  */
 public final class JuniperProfile implements VendorProfile {
   @Override
@@ -44,6 +55,17 @@ public final class JuniperProfile implements VendorProfile {
     return Optional.of(Requests.identity(id(), serial, model, vc));
   }
 
+  /** Whether sub-option 01 names the generated script rather than the configuration. */
+  static boolean scriptMode(Device device, Site site) {
+    return "script".equalsIgnoreCase(Vars.text(device, site, "juniper_ztp_mode", "config"));
+  }
+
+  @Override
+  public Optional<Made> artifact(String path, Device device, ArtifactContext ctx) {
+    String rest = Flow.after(path, JuniperFiles.PREFIX);
+    return rest == null ? Optional.empty() : Optional.of(JuniperFiles.make(rest, ctx));
+  }
+
   @Override
   public void addDhcpOptions(
       Device device,
@@ -53,21 +75,20 @@ public final class JuniperProfile implements VendorProfile {
       DhcpReplyOptions out) {
     String mode =
         Vars.text(device, site, "juniper_transfer_mode", server.httpPort() > 0 ? "http" : "tftp");
+    String key = Requests.fileKey(device, request);
     String image = Vars.text(device, site, "juniper_image");
+    boolean symlink = Vars.flag(device, site, "juniper_image_symlink");
     if (image == null && device != null && device.targetImage() != null) {
-      image = "images/" + device.targetImage();
+      image = "ztp/" + JuniperFiles.PREFIX + key + JuniperFiles.IMAGE_ALIAS;
+      symlink = true;
     }
+    String configFile =
+        "ztp/" + JuniperFiles.PREFIX + key + (scriptMode(device, site) ? ".sh" : ".conf");
     Tlv sub =
         new Tlv()
             .add(0, image)
-            .add(
-                1,
-                Vars.text(
-                    device,
-                    site,
-                    "juniper_config_file",
-                    "juniper/" + Requests.fileKey(device, request) + ".conf"))
-            .add(2, Vars.flag(device, site, "juniper_image_symlink") ? "symlink" : null)
+            .add(1, Vars.text(device, site, "juniper_config_file", configFile))
+            .add(2, symlink ? "symlink" : null)
             .add(3, mode)
             .add(4, Vars.text(device, site, "juniper_alt_image"))
             .add(5, mode.equals("http") ? Integer.toString(server.httpPort()) : null)
@@ -84,5 +105,11 @@ public final class JuniperProfile implements VendorProfile {
     } else if (server.syslogPort() == 514) {
       out.putAddresses(7, List.of(server.serverIp()));
     }
+  }
+
+  /** Serial read and final push over SSH: see {@link JunosCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(JunosCli.DIALECT);
   }
 }

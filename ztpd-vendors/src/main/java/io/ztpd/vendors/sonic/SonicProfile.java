@@ -3,10 +3,13 @@ package io.ztpd.vendors.sonic;
 import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Identity;
 import io.ztpd.core.model.Site;
+import io.ztpd.core.provisioning.DeviceArtifacts.Made;
+import io.ztpd.core.vendor.ArtifactContext;
 import io.ztpd.core.vendor.DhcpReplyOptions;
 import io.ztpd.core.vendor.DhcpRequestView;
 import io.ztpd.core.vendor.ServerContext;
 import io.ztpd.core.vendor.VendorProfile;
+import io.ztpd.vendors.Flow;
 import io.ztpd.vendors.Requests;
 import io.ztpd.vendors.Vars;
 import java.util.Optional;
@@ -16,10 +19,11 @@ import java.util.Optional;
  * {@code SONiC}.
  *
  * <p>Sends 67 = the {@code ztp.json} URL, and 239 = a provisioning script URL when one is set
- * (SONiC prefers 67 when both are present).
+ * (SONiC prefers 67 when both are present). The files are {@link SonicFiles}'.
  *
- * <p>Variables: {@code sonic_ztp_json_url} (default {@code <http>/sonic/ztp.json}), {@code
- * sonic_script_url} (no default).
+ * <p>Variables: {@code sonic_ztp_json_url} (default {@code <http>/ztp/sonic/ztp.json}), {@code
+ * sonic_script_url} (no default), {@code sonic_configdb_template} (a template rendered as the
+ * {@code configdb-json} section's {@code config_db.json}; no section when unset).
  */
 public final class SonicProfile implements VendorProfile {
   @Override
@@ -43,6 +47,12 @@ public final class SonicProfile implements VendorProfile {
   }
 
   @Override
+  public Optional<Made> artifact(String path, Device device, ArtifactContext ctx) {
+    String rest = Flow.after(path, SonicFiles.PREFIX);
+    return rest == null ? Optional.empty() : Optional.of(SonicFiles.make(rest, device, ctx));
+  }
+
+  @Override
   public void addDhcpOptions(
       Device device,
       Site site,
@@ -50,8 +60,19 @@ public final class SonicProfile implements VendorProfile {
       ServerContext server,
       DhcpReplyOptions out) {
     out.putText(
-        67, Vars.text(device, site, "sonic_ztp_json_url", server.httpBase() + "/sonic/ztp.json"));
+        67,
+        Vars.text(
+            device,
+            site,
+            "sonic_ztp_json_url",
+            server.ztpUrl(SonicFiles.PREFIX + SonicFiles.ZTP_JSON)));
     String script = Vars.text(device, site, "sonic_script_url");
     if (script != null) out.putText(239, script);
+  }
+
+  /** Serial read and final push over SSH: see {@link SonicCli}. */
+  @Override
+  public Optional<io.ztpd.core.vendor.CliDialect> cli() {
+    return Optional.of(SonicCli.DIALECT);
   }
 }

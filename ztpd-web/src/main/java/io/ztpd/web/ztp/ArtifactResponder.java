@@ -1,13 +1,13 @@
 package io.ztpd.web.ztp;
 
 import io.ztpd.core.provisioning.Artifact;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.HttpOutput;
 
 /** Answers with an artifact: ETag, Range and checksum headers, then the body. */
 final class ArtifactResponder {
@@ -19,11 +19,12 @@ final class ArtifactResponder {
    * Sets status and headers (ETag, Range, checksum, length) and returns the range of the artifact
    * to send as the body, or null when the answer has none (HEAD, 304, 416, empty).
    */
-  static ByteRange headers(Request req, Response res, Artifact artifact, boolean head) {
+  static ByteRange headers(
+      HttpServletRequest req, HttpServletResponse res, Artifact artifact, boolean head) {
     long size = artifact.size();
     String etag = etag(artifact);
-    res.setHeader(HttpHeader.ACCEPT_RANGES, "bytes");
-    res.setHeader(HttpHeader.ETAG, etag);
+    res.setHeader("Accept-Ranges", "bytes");
+    res.setHeader("ETag", etag);
     if (artifact.sha256() != null) res.setHeader("X-Checksum-Sha256", artifact.sha256());
     res.setContentType(artifact.contentType());
     if (etag.equals(req.getHeader("If-None-Match"))) {
@@ -34,14 +35,13 @@ final class ArtifactResponder {
     switch (ByteRange.parse(req.getHeader("Range"), size)) {
       case ByteRange.Parsed.Unsatisfiable u -> {
         res.setStatus(416);
-        res.setHeader(HttpHeader.CONTENT_RANGE, "bytes */" + size);
+        res.setHeader("Content-Range", "bytes */" + size);
         return null;
       }
       case ByteRange.Parsed.Partial p -> {
         range = p.range();
         res.setStatus(206);
-        res.setHeader(
-            HttpHeader.CONTENT_RANGE, "bytes " + range.start() + "-" + range.end() + "/" + size);
+        res.setHeader("Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
       }
       case ByteRange.Parsed.Whole w -> range = new ByteRange(0, size - 1);
     }
@@ -55,17 +55,17 @@ final class ArtifactResponder {
    * bytes go from the page cache to the socket. Jetty completes the response once Content-Length
    * bytes are written.
    */
-  static void body(Response res, Artifact artifact, ByteRange range) throws IOException {
+  static void body(HttpServletResponse res, Artifact artifact, ByteRange range) throws IOException {
+    HttpOutput out = (HttpOutput) res.getOutputStream();
     switch (artifact) {
       case Artifact.Content c ->
-          res.getHttpOutput()
-              .write(ByteBuffer.wrap(c.bytes(), (int) range.start(), (int) range.length()));
+          out.write(ByteBuffer.wrap(c.bytes(), (int) range.start(), (int) range.length()));
       case Artifact.FileRef f -> {
         try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
           // a mapping is at most 2 GiB; images can be larger
           for (long pos = range.start(); pos <= range.end(); pos += MAP_CHUNK) {
             long n = Math.min(MAP_CHUNK, range.end() - pos + 1);
-            res.getHttpOutput().write(ch.map(FileChannel.MapMode.READ_ONLY, pos, n));
+            out.write(ch.map(FileChannel.MapMode.READ_ONLY, pos, n));
           }
         }
       }

@@ -41,7 +41,14 @@ public final class ProvisioningHandler extends HandlerWrapper {
 
   /** Request headers devices use to say who they are (SONiC, our own scripts). */
   private static final List<String> IDENTITY_HEADERS =
-      List.of("serial-number", "product-name", "x-ztp-serial", "x-ztp-mac", "x-ztp-model");
+      List.of(
+          "serial-number",
+          "product-name",
+          "base-mac-address",
+          "sonic-version",
+          "x-ztp-serial",
+          "x-ztp-mac",
+          "x-ztp-model");
 
   private static final List<String> IDENTITY_PARAMS = List.of("serial", "mac", "model");
 
