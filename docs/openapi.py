@@ -42,6 +42,24 @@ schemas = {
   "Report": S(device=st, serial=st, mac=st, status={"type": "string", "enum": ["progress","applied","done","failed"]}, step=st, message=st),
   "ImportResult": S(sites=i, groups=i, devices=i, removed_devices=i),
   "TemplateError": S(template=st, line=i, variable=st, message=st),
+  "CheckSerial": S(serial={"type": "string", "description": "the device's real serial (1-64 of A-Z a-z 0-9 . _ : / -); updates the inventory first"}),
+  "CheckResult": S(result={"type": "string", "enum": ["checked", "mismatch", "failed", "running"]},
+                   serial={"type": "string", "description": "serial the device reported"}, expected={"type": "string", "description": "declared serial"},
+                   reason={"type": "string", "enum": ["no_address", "unreachable", "timeout", "auth_failed", "connection_lost", "unparsable", "unsupported", "bad_setting"]},
+                   detail=st, attempt=i, retrying={"type": "boolean"}, next_attempt_seconds=i, device=ref("Device")),
+  "Account": S(device_id=st, username=st, password=st),
+  "JobRequest": {**S(devices=strs), "required": ["devices"]},
+  "JobResult": S(device_id=st, outcome={"type": "string", "enum": ["waiting", "running", "succeeded", "failed", "partially_completed", "skipped"]},
+                 label={"type": "string", "enum": ["Waiting", "Running", "Success", "Failed", "Partially Completed", "Skipped"]},
+                 summary={"type": "string", "description": "one line: lines applied, or the device's error"},
+                 output={"type": "string", "description": "summary, blank line, the SSH session transcript (GET /jobs/{id} only)"},
+                 started={"type": "string", "format": "date-time"}, finished={"type": "string", "format": "date-time"}),
+  "Job": S(id=i, created={"type": "string", "format": "date-time"}, requested_by=st,
+           state={"type": "string", "enum": ["pending_approval", "queued", "running", "succeeded", "failed", "partially_completed", "cancelled"]},
+           label={"type": "string", "enum": ["Pending Approval", "Queued", "Running", "Success", "Failed", "Partially Completed", "Cancelled"]},
+           approval={"type": "string", "enum": ["not_required", "required", "approved", "rejected"]}, approved_by=st, description=st,
+           finished={"type": "string", "format": "date-time"}, counts={"type": "object", "additionalProperties": {"type": "integer"}},
+           results={"type": "array", "items": ref("JobResult")}),
 }
 
 paths = {
@@ -71,6 +89,33 @@ paths = {
             "responses": {"200": ok("Rendered text", st, "text/plain"), "422": ok("Template errors", {"type": "array", "items": ref("TemplateError")}), "404": ERR["404"]}}},
   "/api/v1/devices/{id}/reset": {"parameters": [p("id", "device id")],
     "post": {"summary": "Operator reset: the device starts over as planned", "responses": {"200": ok("Device", ref("Device"))}}},
+  "/api/v1/devices/{id}/check-serial": {"parameters": [p("id", "device id")],
+    "post": {"summary": "Check Serial: log in over SSH, read the serial, compare (Checked / Mismatch). With {serial}, update the inventory first (mismatch resolution). Waits for the first attempt; retries continue in the background",
+             "requestBody": {"required": False, "content": {"application/json": {"schema": ref("CheckSerial")}}},
+             "responses": {"200": ok("Outcome of the attempt", ref("CheckResult")), "202": ok("Still running", ref("CheckResult")),
+                           "400": ok("Invalid serial", ref("Error")), "404": ERR["404"],
+                           "409": ok("Serial used by another device, or the device has not loaded its minimal config", ref("Error"))}}},
+  "/api/v1/devices/{id}/account": {"parameters": [p("id", "device id")],
+    "get": {"summary": "The generated local account to log in with (operator or admin)",
+            "responses": {"200": ok("Account", ref("Account")), "403": ok("Not allowed to see it", ref("Error")), "404": ERR["404"]}}},
+  "/api/v1/devices/{id}/push": {"parameters": [p("id", "device id")],
+    "post": {"summary": "Push the device's final configuration (a job of one device)",
+             "responses": {"202": ok("Job created (running, or pending approval)", ref("Job")), "404": ERR["404"],
+                           "409": ok("Not verified, or a push is already pending or running", ref("Error")),
+                           "422": ok("No push method for the vendor, or the final template fails", ref("Error"))}}},
+  "/api/v1/jobs": {
+    "get": {"summary": "Push jobs, newest first (results without output)", "parameters": [q("limit", "max jobs (1-500, default 50)", "integer")],
+            "responses": {"200": ok("Jobs", {"type": "array", "items": ref("Job")})}},
+    "post": {"summary": "Push the final configuration to a selection of devices (all verified, else nothing is pushed)",
+             "requestBody": body(ref("JobRequest")),
+             "responses": {"202": ok("Job created", ref("Job")), "400": ERR["400"], "404": ERR["404"], "409": ok("A device is not verified", ref("Error")),
+                           "422": ok("A template fails", ref("Error"))}}},
+  "/api/v1/jobs/{id}": {"parameters": [p("id", "job id")],
+    "get": {"summary": "A job with each device's result and output", "responses": {"200": ok("Job", ref("Job")), "404": ERR["404"]}}},
+  "/api/v1/jobs/{id}/approve": {"parameters": [p("id", "job id")],
+    "post": {"summary": "Approve a job held by an approval-required group; it starts (admin)",
+             "responses": {"200": ok("Approved, queued", ref("Job")), "403": ok("Not an admin", ref("Error")), "404": ERR["404"],
+                           "409": ok("Not waiting for approval", ref("Error"))}}},
   "/api/v1/sites": {"get": {"summary": "Sites", "responses": {"200": ok("Sites", {"type": "array", "items": ref("Site")})}}},
   "/api/v1/sites/{name}": {"parameters": [p("name", "site name")],
     "get": {"summary": "One site", "responses": {"200": ok("Site", ref("Site")), "404": ERR["404"]}},
@@ -123,8 +168,9 @@ paths = {
 }
 
 doc = {"openapi": "3.0.3",
-       "info": {"title": "ztpd API", "version": "1", "description": "Zero Touch Provisioning server: inventory, device timeline, provisioning. Errors are {error, detail, field}."},
-       "paths": paths, "components": {"schemas": schemas}}
+       "info": {"title": "ztpd API", "version": "1", "description": "Zero Touch Provisioning server: inventory, device timeline, provisioning. Errors are {error, detail, field}. With users: in ztpd.yaml, /api and the board need HTTP Basic (401 without, 403 when the role is too low: viewer reads, operator changes and sees device accounts, admin approves); /ztp/, /api/v1/health, /api/openapi.json and /metrics stay open."},
+       "paths": paths, "components": {"schemas": schemas, "securitySchemes": {"basic": {"type": "http", "scheme": "basic"}}},
+       "security": [{"basic": []}, {}]}
 out = pathlib.Path(__file__).resolve().parent.parent / "ztpd-web/src/main/resources/io/ztpd/web/openapi.json"
 out.write_text(json.dumps(doc, indent=1) + "\n")
 print(out)

@@ -5,11 +5,13 @@ import io.ztpd.app.cli.DemoCommand;
 import io.ztpd.app.cli.DevicesCommand;
 import io.ztpd.app.cli.EventsCommand;
 import io.ztpd.app.cli.ExportCommand;
+import io.ztpd.app.cli.HashPasswordCommand;
 import io.ztpd.app.cli.ImagesCommand;
 import io.ztpd.app.cli.InventoryCommand;
 import io.ztpd.app.cli.LeasesCommand;
 import io.ztpd.app.cli.PendingCommand;
 import io.ztpd.app.cli.ServeCommand;
+import io.ztpd.app.cli.SimulateCommand;
 import io.ztpd.app.cli.TemplateCommand;
 import io.ztpd.app.config.ConfigException;
 import picocli.CommandLine;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Command;
       PendingCommand.class,
       LeasesCommand.class,
       ExportCommand.class,
-      ImagesCommand.class
+      ImagesCommand.class,
+      HashPasswordCommand.class,
+      SimulateCommand.class
     })
 public final class Main {
   private Main() {}

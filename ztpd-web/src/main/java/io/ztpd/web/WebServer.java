@@ -100,6 +100,7 @@ public final class WebServer implements AutoCloseable {
                           .record((long) (ms * 1000), TimeUnit.MICROSECONDS));
             });
     ErrorHandlers.install(app);
+    io.ztpd.web.auth.AccessControl.install(app, ctx.users());
     new ProvisioningRoutes(ctx, json, Protocol.HTTP).register(app);
     new DeviceRoutes(ctx, json).register(app);
     new InventoryRoutes(ctx, json).register(app);
@@ -108,6 +109,8 @@ public final class WebServer implements AutoCloseable {
     new TemplateRoutes(ctx).register(app);
     new InventoryIoRoutes(ctx).register(app);
     new ImageRoutes(ctx).register(app);
+    new io.ztpd.web.api.SerialRoutes(ctx, json).register(app);
+    new io.ztpd.web.api.JobRoutes(ctx, json).register(app);
     extra.forEach(r -> r.accept(app));
     subscription = ctx.timeline().subscribe(hub);
     if (config.tls() != null) app.start();

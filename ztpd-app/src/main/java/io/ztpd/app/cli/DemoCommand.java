@@ -3,8 +3,10 @@ package io.ztpd.app.cli;
 import io.ztpd.app.config.ConfigLoader;
 import io.ztpd.app.config.ZtpdConfig;
 import io.ztpd.app.demo.DemoFiles;
-import io.ztpd.app.demo.DemoFleet;
+import io.ztpd.app.demo.DemoSimulation;
 import io.ztpd.app.server.ZtpdServer;
+import io.ztpd.sim.fleet.FleetPlan;
+import io.ztpd.sim.net.Fetcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,6 +36,17 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-fleet", description = "do not start the demo fleet")
   boolean noFleet;
 
+  @Option(
+      names = "--fleet",
+      defaultValue = DEMO_FLEET,
+      description = "simulated devices per persona (default: ${DEFAULT-VALUE})")
+  String fleet;
+
+  /** Three devices of every flow. */
+  static final String DEMO_FLEET =
+      "juniper=3,cisco-iosxe=3,cisco-pyztp=3,cisco-nxos=3,cisco-pnp=3,huawei=3,arista=3,sonic=3,"
+          + "cumulus=3,aruba-cx=3";
+
   @Override
   public Integer call() throws Exception {
     Path dir =
@@ -55,16 +68,36 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println(
         "  TFTP          tftp://127.0.0.1:" + server.tftpPort() + "/config/<serial>");
     System.out.println(
-        "  DHCP          relayed DHCP on 127.0.0.1:" + dhcpPort + " (relays in 127.0.0.0/8)");
+        "  DHCP          relayed DHCP on 127.0.0.1:"
+            + dhcpPort
+            + " (lab site 127.20.0.0/16, relay "
+            + DemoFiles.LAB_RELAY
+            + ", replies to port "
+            + (dhcpPort + 1)
+            + ")");
     System.out.println(
         "Try: ./ztpd devices list   ./ztpd events --follow   ./ztpd template render "
             + DemoFiles.SAMPLE_DEVICE);
     System.out.println("     curl " + base + "/ztp/config/" + DemoFiles.SAMPLE_SERIAL);
     System.out.println("Stop with Ctrl-C.");
     if (!noFleet) {
-      Thread.ofVirtual()
-          .name("demo-fleet")
-          .start(new DemoFleet(base, server.inventory().devices()));
+      DemoSimulation sim =
+          DemoSimulation.plan(
+              server.inventory(),
+              FleetPlan.counts(fleet),
+              dhcpPort,
+              dhcpPort + 1,
+              new Fetcher.Ports(server.tftpPort(), server.httpPort(), 21, 22),
+              SimulateCommand.sshSeam(),
+              DemoFiles.DEVICE_SSH_PORT);
+      System.out.println(
+          "Powering on "
+              + sim.size()
+              + " simulated devices ("
+              + fleet
+              + "), two per second: watch the board.");
+      Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "demo-fleet-stop"));
+      Thread.ofVirtual().name("demo-fleet").start(sim);
     }
     ServeCommand.runUntilStopped(server);
     return 0;

@@ -49,7 +49,19 @@ public final class DemoFiles {
           readme,
           "Files under this directory are served to devices at /ztp/files/ and over TFTP as files/<name>.\n");
     }
-    Files.createDirectories(dir.resolve("images"));
+    placeholderImage(Files.createDirectories(dir.resolve("images")));
+  }
+
+  /**
+   * A stand-in for the Junos image the sample inventory targets (version 23.4R2), so the demo's
+   * Juniper flow fetches an image too. It is no real image: 256 KiB of seeded noise.
+   */
+  static void placeholderImage(Path images) throws IOException {
+    Path junos = images.resolve("junos-arm-32-23.4R2.tgz");
+    if (Files.exists(junos)) return;
+    byte[] noise = new byte[256 * 1024];
+    new java.util.Random(23_4_2).nextBytes(noise);
+    Files.write(junos, noise);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
@@ -67,24 +79,33 @@ public final class DemoFiles {
     }
   }
 
+  /** The demo's lab site and the relay its simulated devices come through. */
+  public static final String LAB_SITE = "lab";
+
+  public static final String LAB_RELAY = "127.20.0.1";
+
+  /** The port of every simulated device's SSH server, on its leased address. */
+  public static final int DEVICE_SSH_PORT = 2222;
+
   /**
-   * A "lab" site covering 127.0.0.0/8, so simulators and perfdhcp can relay DHCP from any loopback
-   * address (the example sites use documentation ranges nobody can reach here).
+   * The "lab" site: 127.20.0.0/16 behind the relay 127.20.0.1 (also 127.0.0.1, so perfdhcp or
+   * {@code ztpd simulate} with its default relay reach it). Its pool is on loopback, so a simulated
+   * device can bind its own SSH server to the address it leased ({@code ssh_port}).
    */
   public static Site labSite() {
     return new Site(
-        "lab",
-        "127.0.0.0/8",
+        LAB_SITE,
+        "127.20.0.0/16",
+        List.of(LAB_RELAY, "127.0.0.1"),
+        List.of("127.20.1.1-127.20.255.254"),
         List.of(),
-        List.of("127.1.0.10-127.1.255.250"),
-        List.of(),
-        "127.0.0.1",
+        LAB_RELAY,
         List.of("127.0.0.1"),
         "lab.example.net",
-        List.of(),
-        List.of(),
+        List.of("127.0.0.1"),
+        List.of("127.0.0.1"),
         3600,
-        Map.of());
+        Map.of("ssh_port", DEVICE_SSH_PORT));
   }
 
   /** The demo configuration: loopback only, unprivileged ports, SQLite in {@code dir}. */

@@ -45,6 +45,16 @@ public final class LocalAccounts {
     }
   }
 
+  /** The device's account if one was generated; never makes one. */
+  public java.util.Optional<LocalAccount> existing(String deviceId) {
+    LocalAccount a = cache.get(deviceId);
+    if (a != null) return java.util.Optional.of(a);
+    return store
+        .credentials()
+        .get(deviceId)
+        .map(c -> new LocalAccount(c.username(), box.decrypt(c.passwordEncrypted())));
+  }
+
   private LocalAccount create(String deviceId) {
     LocalAccount a = new LocalAccount(USERNAME, randomPassword(20));
     store

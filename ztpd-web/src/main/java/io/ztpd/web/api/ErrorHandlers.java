@@ -30,6 +30,26 @@ public final class ErrorHandlers {
                     e.isNotFound() ? "not found" : "invalid inventory",
                     e.getMessage(),
                     e.field())));
+    app.exception(
+        io.ztpd.core.access.Refusal.class,
+        (e, ctx) ->
+            send(
+                ctx,
+                switch (e.kind()) {
+                  case NOT_FOUND -> 404;
+                  case CONFLICT -> 409;
+                  case INVALID -> 400;
+                  case UNPROCESSABLE -> 422;
+                },
+                new ApiError(
+                    switch (e.kind()) {
+                      case NOT_FOUND -> "not found";
+                      case CONFLICT -> "conflict";
+                      case INVALID -> "invalid request";
+                      case UNPROCESSABLE -> "cannot be done";
+                    },
+                    e.getMessage(),
+                    e.field())));
     app.exception(JsonProcessingException.class, (e, ctx) -> send(ctx, 400, jsonError(e)));
     app.exception(
         IllegalArgumentException.class,
