@@ -62,7 +62,7 @@ echo "# $COUNT devices ($MIX) at $RATE/s; kill -9 of ztpd once ${KILL_AT} of the
 # devices outlive the outage: DHCP retransmits 1, 2, 4, 8 s, and ZTP starts over up to 12 times
 ZTPD_JAVA_OPTS="-Xmx1g" ./ztpd simulate --count "$COUNT" --mix "$MIX" --seed "$SEED" --rate "$RATE" \
   --dhcp-port $DHCP_PORT --relay $RELAY --relay-port $RELAY_PORT --http-port $HTTP_PORT \
-  --tftp-port $TFTP_PORT --attempts 12 --retry-delay 1000 --dhcp-wait 1000 --timeout 3000 \
+  --tftp-port $TFTP_PORT --attempts 12 --retry-delay 1000 --dhcp-wait 1000 --timeout 10000 \
   --progress-every 2000 --ack-log "$WORK/acks.log" > "$WORK/sim.out" 2>&1 &
 SIM_PID=$!
 WANT=$(awk -v c="$COUNT" -v f="$KILL_AT" 'BEGIN { printf "%d", c * f }')

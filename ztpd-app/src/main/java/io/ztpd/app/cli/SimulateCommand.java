@@ -122,7 +122,7 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "ms before the first DHCP retransmission")
   long dhcpWait;
 
-  @Option(names = "--timeout", defaultValue = "5000", description = "ms per file transfer wait")
+  @Option(names = "--timeout", defaultValue = "30000", description = "ms per file transfer wait")
   int timeout;
 
   @Option(

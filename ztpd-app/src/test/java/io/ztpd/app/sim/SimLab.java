@@ -119,7 +119,7 @@ final class SimLab implements AutoCloseable {
         .withKeepFiles(true)
         .withAttempts(3, 200)
         .withTimeouts(
-            new io.ztpd.sim.dhcp.DhcpClient.Timing(1_000, 4), new Fetcher.Retry(5_000, 3, 200));
+            new io.ztpd.sim.dhcp.DhcpClient.Timing(1_000, 4), new Fetcher.Retry(20_000, 3, 200));
   }
 
   List<Outcome> run(SimSettings settings, List<FleetDevice> fleet) throws Exception {

@@ -176,6 +176,7 @@ public final class DeviceRun {
 
   /** The device loaded its minimal configuration; the account is read in the vendor's syntax. */
   public void configLoaded(String vendor, String text) {
+    state.configured(vendor, text);
     this.config = text;
     this.hostname = AccountParser.hostname(text);
     this.account = AccountParser.parse(vendor, text).orElse(null);
@@ -213,5 +214,14 @@ public final class DeviceRun {
 
   public boolean configured() {
     return config != null;
+  }
+
+  /**
+   * Takes the configuration the device already runs from an earlier attempt, when there is one:
+   * true if the device is configured now.
+   */
+  public boolean keepRunningConfig() {
+    if (config == null && state.config() != null) configLoaded(state.vendor(), state.config());
+    return configured();
   }
 }

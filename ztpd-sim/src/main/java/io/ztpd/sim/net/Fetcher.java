@@ -32,7 +32,8 @@ public final class Fetcher {
    * @param backoffMillis wait before the first retry, doubled for each further one
    */
   public record Retry(int timeoutMillis, int attempts, long backoffMillis) {
-    public static final Retry DEFAULT = new Retry(5_000, 3, 500);
+    /** 30 s per wait: the generated scripts allow 120 s (curl -m 120), a storm needs patience. */
+    public static final Retry DEFAULT = new Retry(30_000, 3, 500);
   }
 
   private final InetAddress local;

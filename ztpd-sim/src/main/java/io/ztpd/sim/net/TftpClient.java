@@ -76,7 +76,7 @@ public final class TftpClient {
     private final Options options;
     private final PacketLoss loss;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final byte[] buf = new byte[65_536];
+    private final byte[] buf;
     private SocketAddress peer;
     private int blksize = 512;
     private long tsize = -1;
@@ -90,6 +90,9 @@ public final class TftpClient {
       this.file = file;
       this.options = o;
       this.loss = loss;
+      // room for the largest block the server may choose (at most what was asked), plus a margin
+      // for an error message; not 64 KiB per transfer when ten thousand devices run at once
+      this.buf = new byte[Math.max(516, o.blksize() + 4) + 512];
     }
 
     byte[] run() throws IOException, TransferException {

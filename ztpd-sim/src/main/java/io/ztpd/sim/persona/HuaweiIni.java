@@ -28,10 +28,16 @@ record HuaweiIni(
     Map<String, String> global = new LinkedHashMap<>();
     List<Map<String, String>> devices = new ArrayList<>();
     Map<String, String> current = null;
-    for (String raw : body.split("\r?\n")) {
-      String line = raw.trim();
-      if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
-      if (line.startsWith("[") && line.endsWith("]")) {
+    // by hand, not String.split: a site's file lists every device of the site, so a storm reads
+    // thousands of these, each hundreds of kilobytes
+    int at = 0;
+    while (at < body.length()) {
+      int eol = body.indexOf('\n', at);
+      if (eol < 0) eol = body.length();
+      String line = body.substring(at, eol).trim();
+      at = eol + 1;
+      if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') continue;
+      if (line.charAt(0) == '[' && line.endsWith("]")) {
         String name = line.substring(1, line.length() - 1).trim().toUpperCase(Locale.ROOT);
         if (name.startsWith("GLOBAL")) {
           current = global;

@@ -79,7 +79,9 @@ public final class PnpPersona implements Persona {
           post(run, base, "/pnp/WORK-REQUEST", PnpXml.workRequest(udi, correlator, "Switch"));
       PnpXml.Work work = parse(answer);
       if (work == null || work.kind().equals("bye") || work.has("terminate")) {
-        if (run.configured()) return;
+        // the configuration went to the running config: a session that broke off after it (a
+        // lost WORK-RESPONSE answer) leaves the device configured
+        if (run.keepRunningConfig()) return;
         String reason = work == null ? null : work.text("reason");
         throw StepFailure.retry(
             "pnp",
