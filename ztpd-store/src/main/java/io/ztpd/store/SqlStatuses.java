@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The lifecycle projection, every column of {@link DeviceStatus}; enums stored by name. */
 final class SqlStatuses implements StatusRepository {
@@ -69,36 +68,28 @@ final class SqlStatuses implements StatusRepository {
   @Override
   public void putAll(Collection<DeviceStatus> statuses) {
     if (statuses.isEmpty()) return;
-    db.write(
-        h -> {
-          // plain JDBC, positional: every changed device's row once a second under load
-          try (PreparedStatement ps = h.getConnection().prepareStatement(UPSERT)) {
-            for (DeviceStatus s : statuses) {
-              int i = 1;
-              ps.setString(i++, s.deviceId());
-              ps.setString(i++, Columns.name(s.phase()));
-              ps.setString(i++, Columns.name(s.confMin()));
-              ps.setString(i++, Columns.name(s.serial()));
-              ps.setString(i++, Columns.name(s.fin()));
-              ps.setInt(i++, s.attempt());
-              ps.setString(i++, s.ip());
-              ps.setString(i++, s.observedSerial());
-              ps.setString(i++, s.failureReason());
-              ps.setString(i++, s.failureStep());
-              ps.setString(i++, Columns.name(s.lastEvent()));
-              ps.setString(i++, s.lastEventDetail());
-              Columns.setMicros(ps, i++, s.lastEventAt());
-              Columns.setMicros(ps, i++, s.startedAt());
-              Columns.setMicros(ps, i++, s.phaseSince());
-              ps.setLong(i, s.lastSeq());
-              ps.addBatch();
-            }
-            return ps.executeBatch();
-          } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(
-                "storing " + statuses.size() + " device states", e, null);
-          }
-        });
+    // every changed device's row once a second under load
+    db.write(h -> JdbcBatch.run(h, UPSERT, statuses, SqlStatuses::bind, "device states"));
+  }
+
+  private static void bind(PreparedStatement ps, DeviceStatus s) throws SQLException {
+    int i = 1;
+    ps.setString(i++, s.deviceId());
+    ps.setString(i++, Columns.name(s.phase()));
+    ps.setString(i++, Columns.name(s.confMin()));
+    ps.setString(i++, Columns.name(s.serial()));
+    ps.setString(i++, Columns.name(s.fin()));
+    ps.setInt(i++, s.attempt());
+    ps.setString(i++, s.ip());
+    ps.setString(i++, s.observedSerial());
+    ps.setString(i++, s.failureReason());
+    ps.setString(i++, s.failureStep());
+    ps.setString(i++, Columns.name(s.lastEvent()));
+    ps.setString(i++, s.lastEventDetail());
+    Columns.setMicros(ps, i++, s.lastEventAt());
+    Columns.setMicros(ps, i++, s.startedAt());
+    Columns.setMicros(ps, i++, s.phaseSince());
+    ps.setLong(i, s.lastSeq());
   }
 
   @Override

@@ -57,10 +57,13 @@ public final class ProvisioningHandler extends HandlerWrapper {
   private final Protocol protocol;
   private final Timer timer;
 
-  /** Sends the fetches that became durable; one thread, woken once per timeline batch. */
+  /**
+   * Sends the fetches that became durable: a timeline batch wakes these two threads at most, not
+   * one per fetch; two so that sending is not one core's job on a busy machine.
+   */
   private final ExecutorService completions =
-      Executors.newSingleThreadExecutor(
-          r -> Thread.ofPlatform().name("http-fetch-completions").daemon(true).unstarted(r));
+      Executors.newFixedThreadPool(
+          2, r -> Thread.ofPlatform().name("http-fetch-completions").daemon(true).unstarted(r));
 
   /**
    * @param protocol what plain-HTTP requests are recorded as ({@code https} requests always as
@@ -126,7 +129,7 @@ public final class ProvisioningHandler extends HandlerWrapper {
    * In-memory content (configs, scripts) goes out once its delivery is on the timeline and durable:
    * a device that received its bytes is never missing from the timeline after a crash. The request
    * waits without a thread: the timeline's writer completes a whole batch of fetches at once, and
-   * one completion thread sends them, instead of waking one parked request thread per fetch. Files
+   * the completion threads send them, instead of waking one parked request thread per fetch. Files
    * (images) are recorded after a complete transfer.
    */
   private boolean send(
