@@ -88,12 +88,17 @@ abstract class BrowserTestBase {
   /** Called with the templates written, before the server starts (more templates, files). */
   void prepare(Path dir) throws IOException {}
 
+  /** The ztpd under test: by default the test config with {@link #extraConfig}. */
+  ZtpdServer startServer(Path dir) throws Exception {
+    Path cfg = TestServers.writeConfig(dir, TestServers.freeTcpPort(), 0, extraConfig());
+    prepare(dir);
+    return TestServers.start(cfg);
+  }
+
   @BeforeEach
   void startServerAndPage(TestInfo info) throws Exception {
     testName = getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName();
-    Path cfg = TestServers.writeConfig(dir, TestServers.freeTcpPort(), 0, extraConfig());
-    prepare(dir);
-    server = TestServers.start(cfg);
+    server = startServer(dir);
     base = "http://127.0.0.1:" + server.httpPort();
     assertThat(send("PUT", "/api/v1/sites/dc1", SITE).statusCode()).isEqualTo(200);
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1600, 1000));

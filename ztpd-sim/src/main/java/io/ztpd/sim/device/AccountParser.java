@@ -46,7 +46,9 @@ public final class AccountParser {
           "cumulus",
           List.of(
               Pattern.compile("nv set system aaa user (\\S+) password '([^']*)'"),
-              Pattern.compile("nv set system aaa user (\\S+) password \"([^\"]*)\"")),
+              Pattern.compile("nv set system aaa user (\\S+) password \"([^\"]*)\""),
+              // a ZTP script may make a plain Linux user instead (examples/templates/cumulus.j2)
+              Pattern.compile("echo\\s+'([^':\\s]+):([^']*)'\\s*\\|\\s*(?:sudo\\s+)?chpasswd")),
           "sonic",
           List.of(Pattern.compile("echo\\s+'([^':\\s]+):([^']*)'\\s*\\|\\s*(?:sudo\\s+)?chpasswd")),
           "aruba-cx",
