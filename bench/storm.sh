@@ -11,11 +11,12 @@
 #
 # Env: COUNT (10000), MIX (the flows ztpd serves), RATE power-ons per second (0 = all at once),
 # SEED, NOTE (a remark for RESULTS.md, e.g. "machine shared with other jobs"),
-# ZTPD_HEAP (512m), SIM_HEAP (1g), NO_RESULTS=1 to skip RESULTS.md.
+# ZTPD_HEAP (512m), SIM_HEAP (1g), NO_RESULTS=1 to skip RESULTS.md, KEEP=1 to keep the work
+# directory, ZTPD_EXTRA_OPTS / SIM_EXTRA_OPTS for more JVM options (e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${COUNT:-10000}
-MIX=${MIX:-juniper,cisco-iosxe,cumulus,aruba-cx}
+MIX=${MIX:-all}
 RATE=${RATE:-500}
 SEED=${SEED:-1}
 ZTPD_HEAP=${ZTPD_HEAP:-512m}
@@ -45,7 +46,7 @@ ZTPD_PID=""
 cleanup() {
   [[ -n "$ZTPD_PID" ]] && kill "$ZTPD_PID" 2>/dev/null || true
   wait 2>/dev/null || true
-  rm -rf "$WORK"
+  if [[ -n "${KEEP:-}" ]]; then echo "work directory kept: $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -54,7 +55,7 @@ source bench/storm-lib.sh
 storm_files "$WORK" "$COUNT" "$MIX" "$SEED"
 
 start_ztpd() {
-  ZTPD_JAVA_OPTS="-Xmx$ZTPD_HEAP -XX:+UseParallelGC" ./ztpd serve -c "$WORK/ztpd.yaml" >>"$WORK/ztpd.log" 2>&1 &
+  ZTPD_JAVA_OPTS="-Xmx$ZTPD_HEAP -XX:+UseParallelGC ${ZTPD_EXTRA_OPTS:-}" ./ztpd serve -c "$WORK/ztpd.yaml" >>"$WORK/ztpd.log" 2>&1 &
   ZTPD_PID=$!
   wait_up "$WORK/ztpd.log"
 }
@@ -63,7 +64,7 @@ import_fleet "$WORK"
 
 echo "# storm: $COUNT devices ($MIX), $RATE power-ons/s, ztpd -Xmx$ZTPD_HEAP"
 set +e
-ZTPD_JAVA_OPTS="-Xmx$SIM_HEAP" ./ztpd simulate --count "$COUNT" --mix "$MIX" --seed "$SEED" \
+ZTPD_JAVA_OPTS="-Xmx$SIM_HEAP ${SIM_EXTRA_OPTS:-}" ./ztpd simulate --count "$COUNT" --mix "$MIX" --seed "$SEED" \
   --rate "$RATE" --max-active 6000 --dhcp-port $DHCP_PORT --relay $RELAY --relay-port $RELAY_PORT \
   --http-port $HTTP_PORT --tftp-port $TFTP_PORT --attempts 5 --retry-delay 1000 \
   --progress-every 5000 --ack-log "$WORK/acks.log" | tee "$WORK/sim.out"

@@ -15,6 +15,7 @@ import io.ztpd.web.api.InventoryIoRoutes;
 import io.ztpd.web.api.InventoryRoutes;
 import io.ztpd.web.api.TemplateRoutes;
 import io.ztpd.web.sse.EventHub;
+import io.ztpd.web.ztp.ProvisioningHandler;
 import io.ztpd.web.ztp.ProvisioningRoutes;
 import io.ztpd.web.ztp.VendorRoutes;
 import java.util.ArrayList;
@@ -94,6 +95,11 @@ public final class WebServer implements AutoCloseable {
                 c.jetty.addConnector(this::httpConnector);
                 c.jetty.addConnector(this::httpsConnector);
               }
+              // device fetches are answered ahead of Javalin (see ProvisioningHandler)
+              c.jetty.modifyServer(
+                  server ->
+                      server.insertHandler(
+                          new ProvisioningHandler(ctx.resolver(), json, Protocol.HTTP, ztp)));
               c.requestLogger.http(
                   (rc, ms) ->
                       (rc.path().startsWith("/ztp/") ? ztp : api)

@@ -73,7 +73,8 @@ public final class Pushes implements AutoCloseable {
    *     is not verified or already being pushed), UNPROCESSABLE (no push method, the final template
    *     fails); nothing is pushed then
    */
-  public Job submit(List<String> deviceIds, String requestedBy) {
+  public synchronized Job submit(List<String> deviceIds, String requestedBy) {
+    // synchronized: two pushes of one device asked at once must not both pass the state check
     Set<String> ids = new LinkedHashSet<>(deviceIds == null ? List.of() : deviceIds);
     if (ids.isEmpty()) {
       throw new Refusal(Refusal.Kind.INVALID, "no devices to push", "devices");

@@ -136,14 +136,24 @@ final class TransferSession implements Runnable {
         return;
       }
       resolver.started(fetch, found);
+      // an in-memory artifact (a configuration, a script) is on the timeline before its bytes
+      // leave, as over HTTP: recorded after the last ACK, a kill -9 in between would leave a
+      // device holding a configuration ztpd has no record of delivering. Files (images) are
+      // recorded once complete.
+      boolean recordFirst = found.artifact() instanceof Artifact.Content;
+      if (recordFirst) {
+        resolver.completed(fetch, found, found.artifact().size(), Duration.ZERO);
+      }
       ReadTransfer.Outcome outcome =
           new ReadTransfer(s, source, options, server.config(), server.counters()).run();
       switch (outcome) {
         case ReadTransfer.Done done -> {
           server.counters().completed.increment();
           server.counters().bytesSent.add(done.bytes());
-          resolver.completed(
-              fetch, found, done.bytes(), Duration.ofNanos(System.nanoTime() - begin));
+          if (!recordFirst) {
+            resolver.completed(
+                fetch, found, done.bytes(), Duration.ofNanos(System.nanoTime() - begin));
+          }
         }
         case ReadTransfer.Failed failed -> fail(fetch, found, failed.reason());
       }
