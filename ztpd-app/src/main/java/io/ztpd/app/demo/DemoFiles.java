@@ -87,6 +87,9 @@ public final class DemoFiles {
   /** The port of every simulated device's SSH server, on its leased address. */
   public static final int DEVICE_SSH_PORT = 2222;
 
+  /** The group the simulated fleet joins (defined in examples/inventory.yaml: role leaf). */
+  public static final String LAB_GROUP = "leaf";
+
   /**
    * The "lab" site: 127.20.0.0/16 behind the relay 127.20.0.1 (also 127.0.0.1, so perfdhcp or
    * {@code ztpd simulate} with its default relay reach it). Its pool is on loopback, so a simulated
@@ -105,7 +108,16 @@ public final class DemoFiles {
         List.of("127.0.0.1"),
         List.of("127.0.0.1"),
         3600,
-        Map.of("ssh_port", DEVICE_SSH_PORT));
+        Map.of(
+            "ssh_port",
+            DEVICE_SSH_PORT,
+            // what the example final templates need, so Push works on the simulated fleet too
+            "banner",
+            "Authorized access only - lab",
+            "snmp",
+            Map.of("community", "lab-ro", "location", "lab"),
+            "uplink",
+            "Ethernet1"));
   }
 
   /** The demo configuration: loopback only, unprivileged ports, SQLite in {@code dir}. */

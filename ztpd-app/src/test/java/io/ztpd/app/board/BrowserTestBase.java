@@ -18,8 +18,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,23 +82,41 @@ abstract class BrowserTestBase {
     if (playwright != null) playwright.close();
   }
 
-  /** Extra ztpd.yaml lines for this class's server. */
+  /**
+   * Extra ztpd.yaml lines for this class's server. By default no automatic serial check: these
+   * devices have no SSH server, and ztpd would keep knocking at 127.0.0.1:22.
+   */
   String extraConfig() {
-    return "";
+    return "verify: { serial_check: manual }";
+  }
+
+  /** User and password the tests' own API calls use (null: none, ztpd runs open). */
+  String[] apiLogin() {
+    return null;
+  }
+
+  /** The browser context: a large viewport; subclasses add credentials. */
+  Browser.NewContextOptions contextOptions() {
+    return new Browser.NewContextOptions().setViewportSize(1600, 1000);
   }
 
   /** Called with the templates written, before the server starts (more templates, files). */
   void prepare(Path dir) throws IOException {}
 
+  /** The ztpd under test: by default the test config with {@link #extraConfig}. */
+  ZtpdServer startServer(Path dir) throws Exception {
+    Path cfg = TestServers.writeConfig(dir, TestServers.freeTcpPort(), 0, extraConfig());
+    prepare(dir);
+    return TestServers.start(cfg);
+  }
+
   @BeforeEach
   void startServerAndPage(TestInfo info) throws Exception {
     testName = getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName();
-    Path cfg = TestServers.writeConfig(dir, TestServers.freeTcpPort(), 0, extraConfig());
-    prepare(dir);
-    server = TestServers.start(cfg);
+    server = startServer(dir);
     base = "http://127.0.0.1:" + server.httpPort();
     assertThat(send("PUT", "/api/v1/sites/dc1", SITE).statusCode()).isEqualTo(200);
-    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1600, 1000));
+    context = browser.newContext(contextOptions());
     context.setDefaultTimeout(20_000);
     page = context.newPage();
     page.onPageError(e -> pageErrors.add(e));
@@ -125,10 +145,21 @@ abstract class BrowserTestBase {
     page.navigate(base + "/" + hash);
   }
 
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    String[] login = apiLogin();
+    if (login != null) {
+      b.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((login[0] + ":" + login[1]).getBytes(StandardCharsets.UTF_8)));
+    }
+    return b;
+  }
+
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   JsonNode getJson(String path) throws IOException, InterruptedException {
@@ -140,7 +171,7 @@ abstract class BrowserTestBase {
   HttpResponse<String> send(String method, String path, String body)
       throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
+        request(path)
             .method(method, HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/json")
             .build(),

@@ -37,6 +37,7 @@ export function mountBoard(view, params) {
   q.limit = Number(q.limit) || 50;
   const rows = new Map();
   const selected = new Set();
+  let unmounted = false;
   const selection = { has: (id) => selected.has(id), toggle: (id, on) => { on ? selected.add(id) : selected.delete(id); showSelection(); } };
 
   const el = {
@@ -171,16 +172,19 @@ export function mountBoard(view, params) {
       if (e.status === 404) scheduleReload();
     }
   }
+  let countsDirty = false;
   function scheduleCounts() {
+    countsDirty = true;
     if (countsTimer) return;
     countsTimer = setTimeout(async () => {
+      countsDirty = false; // events from now on need another read, even while this one runs
       try {
-        const page = await api("/api/v1/devices?" + query(1, 0));
-        if (page.total !== undefined) showTotals({ ...page, total: page.total });
+        showTotals(await api("/api/v1/devices?" + query(1, 0)));
       } catch (e) {
         // the next event tries again; the table itself stays as it is
       } finally {
         countsTimer = 0;
+        if (countsDirty && !unmounted) scheduleCounts();
       }
     }, 1000);
   }
@@ -248,6 +252,7 @@ export function mountBoard(view, params) {
   const unReconnect = onReconnect(load);
   load();
   return () => {
+    unmounted = true;
     unsubscribe();
     unReconnect();
     clearInterval(tick);
