@@ -115,6 +115,8 @@ variables:
   spine_ip: 10.0.0.1
   snmp_community: public
 Y
+# utime + stime of a process in clock ticks
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 ZTPD_JAVA_OPTS="${ZTPD_JAVA_OPTS:--Xmx1g}" ./ztpd serve -c "$WORK/ztpd.yaml" > "$WORK/ztpd.log" 2>&1 &
 ZTPD_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP_PORT/api/v1/health" >/dev/null && break; sleep 0.5; done
@@ -133,11 +135,23 @@ request = function()
 end
 L
 wrk -t2 -c64 -d10s -s "$WORK/rotate.lua" "http://127.0.0.1:$HTTP_PORT" >/dev/null   # warm-up
+cpu0=$(cpu_ticks "$ZTPD_PID")
 CFG=$(wrk -t2 -c64 -d"${SECS}s" --latency -s "$WORK/rotate.lua" "http://127.0.0.1:$HTTP_PORT")
+cpu1=$(cpu_ticks "$ZTPD_PID")
 cfg_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$CFG")
 cfg_p99=$(awk '$1=="99%" {print $2}' <<<"$CFG")
 cfg_p50=$(awk '$1=="50%" {print $2}' <<<"$CFG")
+cfg_total=$(awk '/requests in/ {print $1}' <<<"$CFG")
+# ztpd's CPU per request (user + system of the whole JVM): steadier than requests/s on a shared box
+cfg_cpu_us=$(awk -v a="$cpu0" -v b="$cpu1" -v n="$cfg_total" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "%.0f", (b - a) * 1e6 / hz / n }')
 
+if [[ "${IMAGES:-1}" == 0 ]]; then   # IMAGES=0: the config run only
+  echo "== ztpd /ztp/config, $DEVICES devices rendered per device, wrk -t2 -c64 -d${SECS}s"
+  echo "   requests/s: $cfg_rps   p50: $cfg_p50   p99: $cfg_p99   (targets: >= 20000/s, p99 < 10ms)"
+  echo "   ztpd CPU per request: $cfg_cpu_us us   load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 cat > "$WORK/nginx.conf" <<N
 worker_processes 1;
 daemon off;
@@ -166,6 +180,7 @@ z_best=$(( z_img > z_img2 ? z_img : z_img2 )); n_best=$(( n_img > n_img2 ? n_img
 echo
 echo "== ztpd /ztp/config, $DEVICES devices rendered per device, wrk -t2 -c64 -d${SECS}s"
 echo "   requests/s: $cfg_rps   p50: $cfg_p50   p99: $cfg_p99   (targets: >= 20000/s, p99 < 10ms)"
+echo "   ztpd CPU per request: $cfg_cpu_us us   load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== 256 MiB image, wrk -t1 -c4 -d${SECS}s, two rounds each, best"
 echo "   ztpd:  $z_img / $z_img2 MiB/s"
 echo "   nginx: $n_img / $n_img2 MiB/s"

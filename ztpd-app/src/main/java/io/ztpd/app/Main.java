@@ -5,6 +5,7 @@ import io.ztpd.app.cli.DemoCommand;
 import io.ztpd.app.cli.DevicesCommand;
 import io.ztpd.app.cli.EventsCommand;
 import io.ztpd.app.cli.ExportCommand;
+import io.ztpd.app.cli.HashPasswordCommand;
 import io.ztpd.app.cli.ImagesCommand;
 import io.ztpd.app.cli.InventoryCommand;
 import io.ztpd.app.cli.LeasesCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       LeasesCommand.class,
       ExportCommand.class,
       ImagesCommand.class,
+      HashPasswordCommand.class,
       SimulateCommand.class
     })
 public final class Main {

@@ -3,8 +3,10 @@ package io.ztpd.store;
 import io.ztpd.core.model.Identity;
 import io.ztpd.core.store.PendingDevice;
 import io.ztpd.core.store.PendingRepository;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -41,46 +43,52 @@ final class SqlPending implements PendingRepository {
                 .findOne());
   }
 
+  private static final String UPSERT =
+      "INSERT INTO pending_devices ("
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+          + " SET mac = excluded.mac, serial = excluded.serial, client_id = excluded.client_id,"
+          + " vendor_class = excluded.vendor_class, model = excluded.model,"
+          + " vendor = excluded.vendor, circuit_id = excluded.circuit_id,"
+          + " remote_id = excluded.remote_id, relay = excluded.relay, ip = excluded.ip,"
+          + " first_seen_us = excluded.first_seen_us,"
+          + " last_seen_us = excluded.last_seen_us, seen_count = excluded.seen_count,"
+          + " source = excluded.source, state = excluded.state";
+
   @Override
   public void put(PendingDevice p) {
+    putAll(List.of(p));
+  }
+
+  /** A storm of unknown devices is thousands of rows twice a second: one batch. */
+  @Override
+  public void putAll(Collection<PendingDevice> devices) {
+    if (devices.isEmpty()) return;
+    db.write(h -> JdbcBatch.run(h, UPSERT, devices, SqlPending::bind, "pending devices"));
+  }
+
+  private static void bind(PreparedStatement ps, PendingDevice p) throws SQLException {
     Identity i =
         p.identity() != null
             ? p.identity()
             : new Identity(null, null, null, null, null, null, null, null, null, null);
-    db.write(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO pending_devices ("
-                        + COLUMNS
-                        + ") VALUES (:id, :mac, :serial, :clientId, :vendorClass, :model, :vendor,"
-                        + " :circuitId, :remoteId, :relay, :ip, :firstSeen, :lastSeen, :seenCount,"
-                        + " :source, :state) ON CONFLICT (id) DO UPDATE SET mac = excluded.mac,"
-                        + " serial = excluded.serial, client_id = excluded.client_id,"
-                        + " vendor_class = excluded.vendor_class, model = excluded.model,"
-                        + " vendor = excluded.vendor, circuit_id = excluded.circuit_id,"
-                        + " remote_id = excluded.remote_id, relay = excluded.relay, ip = excluded.ip,"
-                        + " first_seen_us = excluded.first_seen_us,"
-                        + " last_seen_us = excluded.last_seen_us, seen_count = excluded.seen_count,"
-                        + " source = excluded.source, state = excluded.state")
-                .bind("id", p.id())
-                .bind("mac", i.mac())
-                .bind("serial", i.serial())
-                .bind("clientId", i.clientId())
-                .bind("vendorClass", i.vendorClass())
-                .bind("model", i.model())
-                .bind("vendor", i.vendor())
-                .bind("circuitId", i.circuitId())
-                .bind("remoteId", i.remoteId())
-                .bind("relay", i.relay())
-                .bind("ip", i.ip())
-                .bind("firstSeen", Columns.micros(p.firstSeen()))
-                .bind("lastSeen", Columns.micros(p.lastSeen()))
-                .bind("seenCount", p.seenCount())
-                .bind("source", p.source() == null ? "" : p.source())
-                .bind(
-                    "state",
-                    Columns.name(p.state() == null ? PendingDevice.State.PENDING : p.state()))
-                .execute());
+    int c = 1;
+    ps.setString(c++, p.id());
+    ps.setString(c++, i.mac());
+    ps.setString(c++, i.serial());
+    ps.setString(c++, i.clientId());
+    ps.setString(c++, i.vendorClass());
+    ps.setString(c++, i.model());
+    ps.setString(c++, i.vendor());
+    ps.setString(c++, i.circuitId());
+    ps.setString(c++, i.remoteId());
+    ps.setString(c++, i.relay());
+    ps.setString(c++, i.ip());
+    Columns.setMicros(ps, c++, p.firstSeen());
+    Columns.setMicros(ps, c++, p.lastSeen());
+    ps.setLong(c++, p.seenCount());
+    ps.setString(c++, p.source() == null ? "" : p.source());
+    ps.setString(c, Columns.name(p.state() == null ? PendingDevice.State.PENDING : p.state()));
   }
 
   @Override

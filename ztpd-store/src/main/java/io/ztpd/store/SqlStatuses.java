@@ -10,6 +10,7 @@ import io.ztpd.core.store.StatusCounts;
 import io.ztpd.core.store.StatusPage;
 import io.ztpd.core.store.StatusQuery;
 import io.ztpd.core.store.StatusRepository;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -17,7 +18,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The lifecycle projection, every column of {@link DeviceStatus}; enums stored by name. */
 final class SqlStatuses implements StatusRepository {
@@ -29,9 +29,7 @@ final class SqlStatuses implements StatusRepository {
   private static final String UPSERT =
       "INSERT INTO device_status ("
           + COLUMNS
-          + ") VALUES (:deviceId, :phase, :confMin, :serial, :fin, :attempt, :ip,"
-          + " :observedSerial, :failureReason, :failureStep, :lastEvent, :lastEventDetail,"
-          + " :lastEventAt, :startedAt, :phaseSince, :lastSeq)"
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (device_id) DO UPDATE SET phase = excluded.phase,"
           + " conf_min = excluded.conf_min, serial_state = excluded.serial_state,"
           + " final_state = excluded.final_state, attempt = excluded.attempt, ip = excluded.ip,"
@@ -70,31 +68,28 @@ final class SqlStatuses implements StatusRepository {
   @Override
   public void putAll(Collection<DeviceStatus> statuses) {
     if (statuses.isEmpty()) return;
-    db.write(
-        h -> {
-          PreparedBatch batch = h.prepareBatch(UPSERT);
-          for (DeviceStatus s : statuses) {
-            batch
-                .bind("deviceId", s.deviceId())
-                .bind("phase", Columns.name(s.phase()))
-                .bind("confMin", Columns.name(s.confMin()))
-                .bind("serial", Columns.name(s.serial()))
-                .bind("fin", Columns.name(s.fin()))
-                .bind("attempt", s.attempt())
-                .bind("ip", s.ip())
-                .bind("observedSerial", s.observedSerial())
-                .bind("failureReason", s.failureReason())
-                .bind("failureStep", s.failureStep())
-                .bind("lastEvent", Columns.name(s.lastEvent()))
-                .bind("lastEventDetail", s.lastEventDetail())
-                .bind("lastEventAt", Columns.micros(s.lastEventAt()))
-                .bind("startedAt", Columns.micros(s.startedAt()))
-                .bind("phaseSince", Columns.micros(s.phaseSince()))
-                .bind("lastSeq", s.lastSeq())
-                .add();
-          }
-          return batch.execute();
-        });
+    // every changed device's row once a second under load
+    db.write(h -> JdbcBatch.run(h, UPSERT, statuses, SqlStatuses::bind, "device states"));
+  }
+
+  private static void bind(PreparedStatement ps, DeviceStatus s) throws SQLException {
+    int i = 1;
+    ps.setString(i++, s.deviceId());
+    ps.setString(i++, Columns.name(s.phase()));
+    ps.setString(i++, Columns.name(s.confMin()));
+    ps.setString(i++, Columns.name(s.serial()));
+    ps.setString(i++, Columns.name(s.fin()));
+    ps.setInt(i++, s.attempt());
+    ps.setString(i++, s.ip());
+    ps.setString(i++, s.observedSerial());
+    ps.setString(i++, s.failureReason());
+    ps.setString(i++, s.failureStep());
+    ps.setString(i++, Columns.name(s.lastEvent()));
+    ps.setString(i++, s.lastEventDetail());
+    Columns.setMicros(ps, i++, s.lastEventAt());
+    Columns.setMicros(ps, i++, s.startedAt());
+    Columns.setMicros(ps, i++, s.phaseSince());
+    ps.setLong(i, s.lastSeq());
   }
 
   @Override

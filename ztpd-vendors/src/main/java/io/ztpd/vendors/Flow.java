@@ -1,10 +1,13 @@
 package io.ztpd.vendors;
 
+import io.ztpd.core.image.Image;
 import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Identity;
 import io.ztpd.core.model.Mac;
+import io.ztpd.core.provisioning.Artifacts;
 import io.ztpd.core.provisioning.DeviceArtifacts.Made;
 import io.ztpd.core.vendor.ArtifactContext;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Path and device helpers shared by the profiles' {@code artifact} methods. */
@@ -37,6 +40,37 @@ public final class Flow {
   /** Made for the requester, or the unknown-device answer when the resolver does not know it. */
   public static Made forRequester(Device requester, Function<Device, Made> make) {
     return requester != null ? make.apply(requester) : new Made.Unknown(null);
+  }
+
+  /**
+   * Makes a file that depends on the device's target image: with the image, without one when none
+   * is named, and an error naming it when the inventory names an image the repository lacks (a
+   * device must not skip its upgrade in silence).
+   */
+  public static Made withTarget(
+      ArtifactContext ctx, Device d, Function<Optional<Image>, Made> make) {
+    Optional<Image> image = ctx.targetImage(d);
+    if (image.isPresent()) return make.apply(image);
+    Optional<String> wanted = ctx.wantedImage(d);
+    if (wanted.isPresent()) return new Made.Error(missingImage(d, wanted.get()));
+    return make.apply(Optional.empty());
+  }
+
+  /** Why a device's target image cannot be served. */
+  public static String missingImage(Device d, String wanted) {
+    return "target image '" + wanted + "' of " + d.id() + " is not in the image repository";
+  }
+
+  /** The device's target image file itself (Juniper's and Aruba's per-device image names). */
+  public static Made targetImageFile(ArtifactContext ctx, Device d) {
+    return ctx.targetImage(d)
+        .map(i -> Artifacts.image(i, d))
+        .orElseGet(
+            () ->
+                new Made.Missing(
+                    ctx.wantedImage(d)
+                        .map(w -> missingImage(d, w))
+                        .orElse(d.id() + " has no target image")));
   }
 
   /** The identity a path key stands for: a MAC when it reads as one, else a serial. */

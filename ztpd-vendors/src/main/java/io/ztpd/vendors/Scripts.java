@@ -1,11 +1,14 @@
 package io.ztpd.vendors;
 
+import io.ztpd.core.model.Device;
+import io.ztpd.core.vendor.ServerContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,14 +39,31 @@ public final class Scripts {
   }
 
   /**
-   * The script {@code name} filled with {@code values}; {@code @@REPORT_FUNCTIONS@@} becomes the
-   * shared {@code report} functions of its language ({@code common/report.py} or {@code .sh}).
+   * The script {@code name} filled with {@code values}; {@code @@FUNCTIONS@@} becomes the functions
+   * every script of its language shares ({@code common/functions.py} or {@code .sh}: {@code
+   * report}, ...).
    */
   public static String script(String name, Map<String, String> values) {
     Map<String, String> all = new java.util.HashMap<>(values);
     String ext = name.substring(name.lastIndexOf('.'));
-    all.putIfAbsent("REPORT_FUNCTIONS", template("common/report" + ext).stripTrailing());
+    all.putIfAbsent("FUNCTIONS", template("common/functions" + ext).stripTrailing());
     return fill(template(name), all);
+  }
+
+  /**
+   * A script made for one device: {@code @@LABEL@@}, {@code @@DEVICE@@}, {@code @@CONFIG_URL@@}
+   * (its minimal configuration) and {@code @@REPORT_URL@@} filled, quoted for the script's language
+   * ({@code .py} or {@code .sh}), plus {@code extra} (already quoted).
+   */
+  public static String forDevice(
+      String name, Device d, ServerContext server, Map<String, String> extra) {
+    UnaryOperator<String> quote = name.endsWith(".py") ? Scripts::py : Scripts::sh;
+    Map<String, String> values = new java.util.HashMap<>(extra);
+    values.put("LABEL", Flow.label(d));
+    values.put("DEVICE", quote.apply(d.id()));
+    values.put("CONFIG_URL", quote.apply(server.ztpUrl("config/" + d.id())));
+    values.put("REPORT_URL", quote.apply(server.reportUrl()));
+    return script(name, values);
   }
 
   /**

@@ -15,6 +15,7 @@ import io.ztpd.web.api.InventoryIoRoutes;
 import io.ztpd.web.api.InventoryRoutes;
 import io.ztpd.web.api.TemplateRoutes;
 import io.ztpd.web.sse.EventHub;
+import io.ztpd.web.ztp.ProvisioningHandler;
 import io.ztpd.web.ztp.ProvisioningRoutes;
 import io.ztpd.web.ztp.VendorRoutes;
 import java.util.ArrayList;
@@ -94,12 +95,18 @@ public final class WebServer implements AutoCloseable {
                 c.jetty.addConnector(this::httpConnector);
                 c.jetty.addConnector(this::httpsConnector);
               }
+              // device fetches are answered ahead of Javalin (see ProvisioningHandler)
+              c.jetty.modifyServer(
+                  server ->
+                      server.insertHandler(
+                          new ProvisioningHandler(ctx.resolver(), json, Protocol.HTTP, ztp)));
               c.requestLogger.http(
                   (rc, ms) ->
                       (rc.path().startsWith("/ztp/") ? ztp : api)
                           .record((long) (ms * 1000), TimeUnit.MICROSECONDS));
             });
     ErrorHandlers.install(app);
+    io.ztpd.web.auth.AccessControl.install(app, ctx.users());
     new ProvisioningRoutes(ctx, json, Protocol.HTTP).register(app);
     new DeviceRoutes(ctx, json).register(app);
     new InventoryRoutes(ctx, json).register(app);
@@ -108,6 +115,8 @@ public final class WebServer implements AutoCloseable {
     new TemplateRoutes(ctx).register(app);
     new InventoryIoRoutes(ctx).register(app);
     new ImageRoutes(ctx).register(app);
+    new io.ztpd.web.api.SerialRoutes(ctx, json).register(app);
+    new io.ztpd.web.api.JobRoutes(ctx, json).register(app);
     extra.forEach(r -> r.accept(app));
     subscription = ctx.timeline().subscribe(hub);
     if (config.tls() != null) app.start();

@@ -237,6 +237,11 @@ class WebServerTest {
     r = send("POST", "/api/v1/devices", "{\"id\":\"x1\",\"site\":\"nowhere\"}");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(json.readTree(r.body()).get("field").asText()).isEqualTo("site");
+    r = send("POST", "/api/v1/devices", "{\"id\":\"x1\",\"mac\":\"not-a-mac\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(r.body()).get("field").asText()).isEqualTo("mac");
+    assertThat(json.readTree(r.body()).get("detail").asText())
+        .isEqualTo("not a MAC address: 'not-a-mac'");
     r = send("POST", "/api/v1/devices", "{not json");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(json.readTree(r.body()).get("error").asText()).isEqualTo("invalid JSON");

@@ -25,8 +25,21 @@ public final class ApiClient {
           .build();
   private final ObjectMapper json = new ObjectMapper();
 
+  /** HTTP Basic credentials from ZTPD_USER / ZTPD_PASSWORD, null when not set. */
+  private final String authorization;
+
   public ApiClient(String base) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    String user = System.getenv("ZTPD_USER");
+    String password = System.getenv("ZTPD_PASSWORD");
+    this.authorization =
+        user == null || user.isBlank()
+            ? null
+            : "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        (user + ":" + (password == null ? "" : password))
+                            .getBytes(StandardCharsets.UTF_8));
   }
 
   public static String q(String v) {
@@ -83,7 +96,7 @@ public final class ApiClient {
   /** Reads server-sent events until the stream ends; each data line goes to {@code onData}. */
   public void stream(String path, Consumer<String> onData) {
     HttpRequest req =
-        HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").build();
+        authorized(HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream")).build();
     try {
       HttpResponse<java.io.InputStream> r =
           http.send(req, HttpResponse.BodyHandlers.ofInputStream());
@@ -107,11 +120,16 @@ public final class ApiClient {
     return URI.create(base + path);
   }
 
+  private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+    return authorization == null ? b : b.header("Authorization", authorization);
+  }
+
   private String send(HttpRequest.Builder b) {
     try {
       HttpResponse<String> r =
           http.send(
-              b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+              authorized(b).timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() / 100 != 2) throw error(r.statusCode(), r.body());
       return r.body();
     } catch (IOException e) {
@@ -137,8 +155,14 @@ public final class ApiClient {
     try {
       JsonNode e = json.readTree(body);
       String field = e.path("field").isTextual() ? " [field: " + e.get("field").asText() + "]" : "";
+      String hint = status == 401 ? " (set ZTPD_USER and ZTPD_PASSWORD for a ztpd with users)" : "";
       return new CliException(
-          1, e.path("error").asText("error " + status) + ": " + e.path("detail").asText() + field);
+          1,
+          e.path("error").asText("error " + status)
+              + ": "
+              + e.path("detail").asText()
+              + field
+              + hint);
     } catch (IOException notJson) {
       return new CliException(1, "HTTP " + status + ": " + body);
     }

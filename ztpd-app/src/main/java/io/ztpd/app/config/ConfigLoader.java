@@ -70,7 +70,9 @@ public final class ConfigLoader {
           "files",
           "images",
           "variables",
-          "vendors");
+          "vendors",
+          "verify",
+          "users");
 
   private ZtpdConfig build() {
     JsonNode r = tree.root;
@@ -187,7 +189,87 @@ public final class ConfigLoader {
         path(r, "files", "./files"),
         path(r, "images", "./images"),
         variables,
-        strings(v, "vendors.order"));
+        strings(v, "vendors.order"),
+        verify(r),
+        users(r));
+  }
+
+  /** {@code verify:} — the serial check over SSH. */
+  private io.ztpd.core.verify.SerialCheckSettings verify(JsonNode r) {
+    var d = io.ztpd.core.verify.SerialCheckSettings.defaults();
+    JsonNode n =
+        section(
+            r,
+            "verify",
+            Set.of("serial_check", "delay", "attempts", "backoff", "max_backoff", "timeout"));
+    boolean auto = choice(n, "verify.serial_check", "auto", Map.of("auto", true, "manual", false));
+    return new io.ztpd.core.verify.SerialCheckSettings(
+        auto,
+        duration(n, "verify.delay", d.delay()),
+        integer(n, "verify.attempts", d.attempts(), 1, 100),
+        duration(n, "verify.backoff", d.backoff()),
+        duration(n, "verify.max_backoff", d.maxBackoff()),
+        duration(n, "verify.timeout", d.timeout()));
+  }
+
+  /** {@code users:} — name, password_hash (bcrypt or pbkdf2-sha256), role. */
+  private List<io.ztpd.web.auth.WebUser> users(JsonNode r) {
+    List<io.ztpd.web.auth.WebUser> out = new ArrayList<>();
+    JsonNode u = r.path("users");
+    if (u.isMissingNode() || u.isNull()) return out;
+    if (!u.isArray()) {
+      problems.add(tree.where("users") + ": must be a list of users");
+      return out;
+    }
+    Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < u.size(); i++) {
+      String key = "users[" + i + "]";
+      JsonNode x = u.get(i);
+      keys(x, key, Set.of("name", "password_hash", "role"));
+      String name = text(x, key + ".name", null);
+      String hash = text(x, key + ".password_hash", null);
+      if (name == null || name.isBlank() || name.contains(":")) {
+        problems.add(tree.where(key) + ": a user needs a name (without ':')");
+        continue;
+      }
+      if (!names.add(name)) problems.add(tree.where(key + ".name") + ": user '" + name + "' twice");
+      if (!io.ztpd.web.auth.PasswordHashes.isSupported(hash)) {
+        problems.add(
+            tree.where(key + ".password_hash")
+                + ": not a bcrypt ($2y$...) or pbkdf2-sha256 hash; make one with"
+                + " `ztpd hash-password` (clear-text passwords are not accepted)");
+        continue;
+      }
+      io.ztpd.web.auth.Role role =
+          typed(x, key + ".role", io.ztpd.web.auth.Role.VIEWER, io.ztpd.web.auth.Role::parse);
+      out.add(new io.ztpd.web.auth.WebUser(name, hash, role));
+    }
+    return out;
+  }
+
+  private static final Pattern DURATION =
+      Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+
+  private java.time.Duration duration(JsonNode n, String key, java.time.Duration dflt) {
+    return typed(
+        n,
+        key,
+        dflt,
+        v -> {
+          var m = DURATION.matcher(v);
+          if (!m.matches()) {
+            throw new IllegalArgumentException(
+                "'" + v + "' is not a duration like 500ms, 10s, 5m, 1h");
+          }
+          long x = Long.parseLong(m.group(1));
+          String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+          return switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(x);
+            case "m" -> java.time.Duration.ofMinutes(x);
+            case "h" -> java.time.Duration.ofHours(x);
+            default -> java.time.Duration.ofSeconds(x);
+          };
+        });
   }
 
   /**
@@ -207,7 +289,13 @@ public final class ConfigLoader {
   }
 
   private ZtpdConfig.FileServer fileServer(JsonNode r, String name, String dflt) {
-    JsonNode n = section(r, name, Set.of("enabled", "listen", "users"));
+    JsonNode n =
+        section(
+            r,
+            name,
+            name.equals("ftp")
+                ? Set.of("enabled", "listen", "users", "anonymous")
+                : Set.of("enabled", "listen", "users"));
     List<ZtpdConfig.User> users = new ArrayList<>();
     JsonNode u = n.path("users");
     if (!u.isMissingNode()) {
@@ -226,7 +314,10 @@ public final class ConfigLoader {
       }
     }
     return new ZtpdConfig.FileServer(
-        bool(n, name + ".enabled", false), listen(n, name + ".listen", dflt), users);
+        bool(n, name + ".enabled", false),
+        listen(n, name + ".listen", dflt),
+        users,
+        bool(n, name + ".anonymous", false));
   }
 
   private List<AutoAdoptRule> autoAdopt(JsonNode r) {

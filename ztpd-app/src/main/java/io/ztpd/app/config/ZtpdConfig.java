@@ -29,6 +29,8 @@ import java.util.Map;
  * @param images image repository directory
  * @param variables global template variables
  * @param vendorOrder vendor profile ids in classification order (empty: the default order)
+ * @param verify serial checks over SSH ({@code verify:})
+ * @param users who may use the API and the board ({@code users:}); empty: ztpd runs open
  */
 public record ZtpdConfig(
     Path dataDir,
@@ -47,7 +49,9 @@ public record ZtpdConfig(
     Path files,
     Path images,
     Map<String, Object> variables,
-    List<String> vendorOrder) {
+    List<String> vendorOrder,
+    io.ztpd.core.verify.SerialCheckSettings verify,
+    List<io.ztpd.web.auth.WebUser> users) {
 
   /** HTTP (and HTTPS when {@code tls} is set). */
   public record Http(Listen listen, long maxBodyBytes, Tls tls) {}
@@ -78,7 +82,11 @@ public record ZtpdConfig(
    */
   public record User(String name, String password, String site, String device) {}
 
-  public record FileServer(boolean enabled, Listen listen, List<User> users) {}
+  /**
+   * @param anonymous FTP only: whether {@code anonymous} may log in (Junos ZTP's FTP transfer mode
+   *     uses it); it sees what TFTP serves
+   */
+  public record FileServer(boolean enabled, Listen listen, List<User> users, boolean anonymous) {}
 
   public record Syslog(boolean enabled, Listen listen) {}
 }

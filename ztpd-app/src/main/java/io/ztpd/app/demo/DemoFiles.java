@@ -49,7 +49,19 @@ public final class DemoFiles {
           readme,
           "Files under this directory are served to devices at /ztp/files/ and over TFTP as files/<name>.\n");
     }
-    Files.createDirectories(dir.resolve("images"));
+    placeholderImage(Files.createDirectories(dir.resolve("images")));
+  }
+
+  /**
+   * A stand-in for the Junos image the sample inventory targets (version 23.4R2), so the demo's
+   * Juniper flow fetches an image too. It is no real image: 256 KiB of seeded noise.
+   */
+  static void placeholderImage(Path images) throws IOException {
+    Path junos = images.resolve("junos-arm-32-23.4R2.tgz");
+    if (Files.exists(junos)) return;
+    byte[] noise = new byte[256 * 1024];
+    new java.util.Random(23_4_2).nextBytes(noise);
+    Files.write(junos, noise);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
@@ -75,6 +87,9 @@ public final class DemoFiles {
   /** The port of every simulated device's SSH server, on its leased address. */
   public static final int DEVICE_SSH_PORT = 2222;
 
+  /** The group the simulated fleet joins (defined in examples/inventory.yaml: role leaf). */
+  public static final String LAB_GROUP = "leaf";
+
   /**
    * The "lab" site: 127.20.0.0/16 behind the relay 127.20.0.1 (also 127.0.0.1, so perfdhcp or
    * {@code ztpd simulate} with its default relay reach it). Its pool is on loopback, so a simulated
@@ -93,7 +108,16 @@ public final class DemoFiles {
         List.of("127.0.0.1"),
         List.of("127.0.0.1"),
         3600,
-        Map.of("ssh_port", DEVICE_SSH_PORT));
+        Map.of(
+            "ssh_port",
+            DEVICE_SSH_PORT,
+            // what the example final templates need, so Push works on the simulated fleet too
+            "banner",
+            "Authorized access only - lab",
+            "snmp",
+            Map.of("community", "lab-ro", "location", "lab"),
+            "uplink",
+            "Ethernet1"));
   }
 
   /** The demo configuration: loopback only, unprivileged ports, SQLite in {@code dir}. */

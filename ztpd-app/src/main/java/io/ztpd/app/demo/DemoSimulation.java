@@ -69,7 +69,7 @@ public final class DemoSimulation implements Runnable, AutoCloseable {
               null,
               null,
               DemoFiles.LAB_SITE,
-              null,
+              inventory.group(DemoFiles.LAB_GROUP).isPresent() ? DemoFiles.LAB_GROUP : null,
               null,
               null,
               null,

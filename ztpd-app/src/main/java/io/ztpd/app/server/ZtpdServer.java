@@ -180,6 +180,34 @@ public final class ZtpdServer implements AutoCloseable {
                     .map(VendorProfile::id)
                     .collect(Collectors.toSet())));
 
+    // serial check and final push over SSH, with the generated local accounts
+    io.ztpd.vendors.ssh.SshDeviceAccess ssh = keep(new io.ztpd.vendors.ssh.SshDeviceAccess());
+    var targets =
+        new io.ztpd.core.access.DeviceTargets(
+            inventory,
+            timeline::status,
+            leases,
+            accounts,
+            config.variables(),
+            profiles,
+            config.verify().timeout());
+    var serialChecks =
+        keep(
+            new io.ztpd.core.verify.SerialChecks(
+                inventory, timeline::status, timeline, targets, ssh, config.verify()));
+    keep(timeline.subscribe(serialChecks));
+    var pushes =
+        keep(
+            new io.ztpd.core.push.Pushes(
+                inventory, timeline::status, timeline, store.jobs(), artifacts, targets, ssh));
+    pushes.recover();
+    serialChecks.resume(timeline.statuses());
+    if (config.users().isEmpty()) {
+      log.warn(
+          "no users configured: the API and the board are open to anyone who can reach them,"
+              + " generated device passwords included (add users: to ztpd.yaml)");
+    }
+
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     List<VendorEndpoint> endpoints =
         VendorEndpoints.all(
@@ -197,7 +225,9 @@ public final class ZtpdServer implements AutoCloseable {
                         leases,
                         artifacts,
                         images,
-                        metrics))
+                        metrics,
+                        new io.ztpd.core.ops.DeviceOperations(serialChecks, pushes, accounts),
+                        new io.ztpd.web.auth.WebUsers(config.users())))
                 .vendorEndpoints(endpoints)
                 .start());
     if (config.tftp().enabled()) {
@@ -214,8 +244,14 @@ public final class ZtpdServer implements AutoCloseable {
       FtpFileServer ftp =
           keep(
               new FtpFileServer(
-                  FtpConfig.of(
-                      InetAddress.getByName(f.listen().host()), f.listen().port(), users(f)),
+                  new FtpConfig(
+                      InetAddress.getByName(f.listen().host()),
+                      f.listen().port(),
+                      100,
+                      Duration.ofMinutes(5),
+                      users(f),
+                      f.anonymous(),
+                      null),
                   resolver));
       ftp.start();
     }

@@ -114,4 +114,50 @@ class ConfigLoaderTest {
     assertThat(c.http().listen().port()).isEqualTo(80);
     assertThat(c.unknownDevices()).isEqualTo(UnknownDevicePolicy.HOLD);
   }
+
+  @Test
+  void verifyAndUsers() {
+    ZtpdConfig c =
+        ConfigLoader.parse(
+            "ztpd.yaml",
+            """
+            verify: { serial_check: manual, delay: 500ms, attempts: 4, backoff: 2s, max_backoff: 1m, timeout: 15s }
+            users:
+              - { name: ada, password_hash: '$2y$12$abcdefghijklmnopqrstuu5uYl5KZr5l0b6v0rQ9QoJkS6q3Yb1a2', role: admin }
+            """,
+            BASE);
+    assertThat(c.verify().automatic()).isFalse();
+    assertThat(c.verify().delay()).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(c.verify().attempts()).isEqualTo(4);
+    assertThat(c.verify().maxBackoff()).isEqualTo(java.time.Duration.ofMinutes(1));
+    assertThat(c.verify().timeout()).isEqualTo(java.time.Duration.ofSeconds(15));
+    assertThat(c.users()).hasSize(1);
+    assertThat(c.users().get(0).role()).isEqualTo(io.ztpd.web.auth.Role.ADMIN);
+    ZtpdConfig d = ConfigLoader.parse("ztpd.yaml", "", BASE);
+    assertThat(d.verify().automatic()).isTrue();
+    assertThat(d.users()).isEmpty();
+  }
+
+  @Test
+  void clearTextPasswordsBadRolesAndBadDurationsAreNamed() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "z.yaml",
+                    "users:\n  - { name: bob, password_hash: hunter2, role: viewer }\n",
+                    BASE))
+        .hasMessageContaining("z.yaml line 2: users[0].password_hash: not a bcrypt");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "z.yaml",
+                    "users:\n  - { name: bob, password_hash: 'pbkdf2-sha256:1000:c2FsdA==:aGFzaA==', role: root }\n",
+                    BASE))
+        .hasMessageContaining("users[0].role: 'root' is not one of viewer, operator, admin");
+    assertThatThrownBy(() -> ConfigLoader.parse("z.yaml", "verify: { backoff: soon }\n", BASE))
+        .hasMessageContaining("verify.backoff: 'soon' is not a duration");
+    assertThatThrownBy(
+            () -> ConfigLoader.parse("z.yaml", "verify: { serial_check: sometimes }\n", BASE))
+        .hasMessageContaining("verify.serial_check");
+  }
 }

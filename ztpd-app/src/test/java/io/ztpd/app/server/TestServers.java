@@ -9,23 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A ztpd on loopback with free ports and its own data directory, for integration tests. */
-final class TestServers {
+public final class TestServers {
   private TestServers() {}
 
-  static int freeTcpPort() throws IOException {
+  public static int freeTcpPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
   }
 
-  static int freeUdpPort() throws IOException {
+  public static int freeUdpPort() throws IOException {
     try (DatagramSocket s = new DatagramSocket(0)) {
       return s.getLocalPort();
     }
   }
 
   /** Writes templates and a ztpd.yaml under {@code dir}; returns the config file. */
-  static Path writeConfig(Path dir, int httpPort, int tftpPort, String extra) throws IOException {
+  public static Path writeConfig(Path dir, int httpPort, int tftpPort, String extra)
+      throws IOException {
     Path templates = Files.createDirectories(dir.resolve("templates"));
     Files.writeString(
         templates.resolve("juniper.j2"),
@@ -58,7 +59,7 @@ final class TestServers {
     return cfg;
   }
 
-  static ZtpdServer start(Path cfg) throws IOException {
+  public static ZtpdServer start(Path cfg) throws IOException {
     ZtpdConfig c = ConfigLoader.load(cfg);
     return new ZtpdServer(c).start();
   }

@@ -30,11 +30,11 @@ import java.util.stream.Stream;
  * A real ztpd (DHCP, HTTP, TFTP on loopback, the example templates) with a "lab" site behind the
  * relay 127.20.0.1, and a simulator pointed at it: the harness of the per-flow end-to-end tests.
  */
-final class SimLab implements AutoCloseable {
+public final class SimLab implements AutoCloseable {
   static final String RELAY = "127.20.0.1";
 
   final Path dir;
-  final ZtpdServer server;
+  public final ZtpdServer server;
   final int dhcpPort;
   final int relayPort;
   final String base;
@@ -51,6 +51,13 @@ final class SimLab implements AutoCloseable {
 
   /** Starts ztpd with the lab site (its variables as given) and {@code fleet} in the inventory. */
   static SimLab start(Path dir, Map<String, Object> siteVariables, List<FleetDevice> fleet)
+      throws Exception {
+    return start(dir, siteVariables, fleet, "");
+  }
+
+  /** As above, with extra ztpd.yaml lines (e.g. {@code verify:}). */
+  public static SimLab start(
+      Path dir, Map<String, Object> siteVariables, List<FleetDevice> fleet, String extraConfig)
       throws Exception {
     Path templates = Files.createDirectories(dir.resolve("templates"));
     try (Stream<Path> s = Files.list(Path.of("../examples/templates"))) {
@@ -80,6 +87,7 @@ final class SimLab implements AutoCloseable {
             "files: " + dir.resolve("files"),
             "images: " + Files.createDirectories(dir.resolve("images")),
             "variables: { domain: example.net }",
+            extraConfig,
             ""));
     ZtpdServer server = new ZtpdServer(ConfigLoader.load(cfg)).start();
     server.inventory().putSite(site(siteVariables), "test");
@@ -108,7 +116,7 @@ final class SimLab implements AutoCloseable {
   }
 
   /** Settings for tests: files kept, short retransmission waits and retry pauses. */
-  SimSettings settings() {
+  public SimSettings settings() {
     return SimSettings.defaults(
             new Target(
                 "127.0.0.1",

@@ -15,7 +15,9 @@ public enum AccessFailure {
   /** The show command answered, but without a serial ztpd can read. */
   UNPARSABLE("unparsable", false),
   /** ztpd has no command-line dialect for this vendor. */
-  UNSUPPORTED("unsupported", false);
+  UNSUPPORTED("unsupported", false),
+  /** A setting needed to log in is wrong (e.g. {@code ssh_port} is not a port number). */
+  BAD_SETTING("bad_setting", false);
 
   private final String code;
   private final boolean transientFailure;

@@ -66,6 +66,16 @@ public final class LocalAccounts {
     }
   }
 
+  /** The device's account if one was generated; never makes one. */
+  public Optional<LocalAccount> existing(String deviceId) {
+    LocalAccount a = cache.get(deviceId);
+    if (a != null) return Optional.of(a);
+    return store
+        .credentials()
+        .get(deviceId)
+        .map(c -> new LocalAccount(c.username(), box.decrypt(c.passwordEncrypted())));
+  }
+
   /** Queues the device for the next batch (which finds a stored account, or stores a new one). */
   private void start(String deviceId, CompletableFuture<LocalAccount> f) {
     unwritten.add(new Pending(deviceId, new LocalAccount(USERNAME, randomPassword(20)), f));

@@ -10,6 +10,14 @@ public interface EventRecorder {
    */
   CompletableFuture<Event> record(Event event);
 
+  /**
+   * Queues an event nobody waits for (a DHCP message, a sighting): the timeline may hold it a few
+   * milliseconds to store it in a bigger batch. The future still tells when it is durable.
+   */
+  default CompletableFuture<Event> recordEventually(Event event) {
+    return record(event);
+  }
+
   /** Records and waits until durable. */
   default Event recordAndWait(Event event) {
     return record(event).join();

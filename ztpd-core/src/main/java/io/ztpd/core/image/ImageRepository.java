@@ -278,12 +278,17 @@ public final class ImageRepository {
    * target_image} variable; looked up by name or version for the device's model.
    */
   public Optional<Image> targetFor(Device device, Group group) {
+    return wanted(device, group).flatMap(w -> find(w, device.model()));
+  }
+
+  /** The target as named: the device's {@code targetImage}, else its group's variable. */
+  public static Optional<String> wanted(Device device, Group group) {
     String wanted = device.targetImage();
     if ((wanted == null || wanted.isBlank()) && group != null) {
       Object v = group.variables().get("target_image");
       wanted = v == null ? null : v.toString();
     }
-    return find(wanted, device.model());
+    return wanted == null || wanted.isBlank() ? Optional.empty() : Optional.of(wanted.trim());
   }
 
   /**

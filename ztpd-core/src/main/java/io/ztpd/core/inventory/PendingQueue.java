@@ -87,7 +87,7 @@ final class PendingQueue implements AutoCloseable {
       put(data, "model", identity.model());
       put(data, "ip", identity.ip());
       put(data, "relay", identity.relay());
-      events.record(
+      events.recordEventually(
           Event.of(
               null,
               EventKind.UNKNOWN_DEVICE_SEEN,
@@ -145,7 +145,7 @@ final class PendingQueue implements AutoCloseable {
     try {
       store.inTransaction(
           tx -> {
-            batch.values().forEach(tx.pending()::put);
+            tx.pending().putAll(batch.values());
             return null;
           });
     } catch (RuntimeException e) {

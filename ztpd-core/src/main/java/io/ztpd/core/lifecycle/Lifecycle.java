@@ -65,10 +65,12 @@ public final class Lifecycle {
         });
     row(
         EventKind.SERIAL_MISMATCH,
-        EnumSet.of(CONF_MIN_LOADED),
+        EnumSet.of(CONF_MIN_LOADED, VERIFIED),
         (s, e) -> {
           s.serial = SerialState.MISMATCH;
           s.observedSerial = e.get("serial");
+          // a verified device that now reports another serial is no longer verified
+          if (s.phase == VERIFIED) enter(s, e, CONF_MIN_LOADED);
         });
     row(
         EventKind.SERIAL_UPDATED,

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -287,18 +288,26 @@ public final class ProvisioningResolver implements ArtifactResolver {
   /** Waits until the event is durable: a device that got its bytes is on the timeline. */
   @Override
   public void completed(FetchRequest request, Resolution.Found found, long bytes, Duration took) {
+    completedAsync(request, found, bytes, took).join();
+  }
+
+  /**
+   * Records the delivery; the future completes once it is durable. For servers that send the bytes
+   * when it does without holding a thread meanwhile (HTTP: a fetch is on the timeline before its
+   * bytes leave).
+   */
+  public CompletableFuture<?> completedAsync(
+      FetchRequest request, Resolution.Found found, long bytes, Duration took) {
     served.incrementAndGet();
-    if (found.deviceId() == null) return;
+    if (found.deviceId() == null) return CompletableFuture.completedFuture(null);
     Artifact a = found.artifact();
-    events
-        .record(
-            Event.of(
-                found.deviceId(),
-                a.kind().deliveredEvent(),
-                request.protocol().label(),
-                "fetched " + a.name() + " (" + bytes + " bytes) over " + request.protocol().label(),
-                facts(request, found, bytes, took)))
-        .join();
+    return events.record(
+        Event.of(
+            found.deviceId(),
+            a.kind().deliveredEvent(),
+            request.protocol().label(),
+            "fetched " + a.name() + " (" + bytes + " bytes) over " + request.protocol().label(),
+            facts(request, found, bytes, took)));
   }
 
   @Override

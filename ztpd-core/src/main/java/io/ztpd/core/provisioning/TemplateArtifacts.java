@@ -168,8 +168,16 @@ public final class TemplateArtifacts implements DeviceArtifacts {
 
   /** The device's target image: its own {@code target_image}, else its group's. */
   public Optional<Image> targetImage(Device device) {
-    Group group = device.group() == null ? null : directory.group(device.group()).orElse(null);
-    return images.targetFor(device, group);
+    return images.targetFor(device, group(device));
+  }
+
+  /** The target image as named (device, else group), whether or not the repository has it. */
+  public Optional<String> wantedImage(Device device) {
+    return ImageRepository.wanted(device, group(device));
+  }
+
+  private Group group(Device device) {
+    return device.group() == null ? null : directory.group(device.group()).orElse(null);
   }
 
   private Made make(Device device, Stage stage) {

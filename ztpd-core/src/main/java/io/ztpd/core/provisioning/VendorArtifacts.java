@@ -128,6 +128,11 @@ final class VendorArtifacts {
     }
 
     @Override
+    public Optional<String> wantedImage(Device device) {
+      return templates.wantedImage(device);
+    }
+
+    @Override
     public Optional<Device> device(String key) {
       if (key == null || key.isBlank()) return Optional.empty();
       Optional<Device> d = directory.byId(key);

@@ -1,5 +1,6 @@
 package io.ztpd.core.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,11 @@ public interface PendingRepository {
   Optional<PendingDevice> get(String id);
 
   void put(PendingDevice device);
+
+  /** Stores many at once: the write-behind of a storm of unknown devices. */
+  default void putAll(Collection<PendingDevice> devices) {
+    devices.forEach(this::put);
+  }
 
   boolean delete(String id);
 }

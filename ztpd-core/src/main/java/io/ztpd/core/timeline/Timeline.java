@@ -14,13 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +47,32 @@ public final class Timeline implements EventRecorder, AutoCloseable {
   /**
    * A queued event; a null event is a barrier that completes once everything before it is stored.
    */
-  private record Pending(Event event, CompletableFuture<Event> done) {}
+  private record Pending(Event event, CompletableFuture<Event> done, boolean urgent) {}
+
+  private static final long IDLE_NANOS = 100_000_000L;
+
+  /**
+   * A batch of events nobody waits for is held this long for company: a DHCP storm's events then
+   * commit hundreds at a time instead of a few (per-commit cost dominates small batches).
+   */
+  private static final long LINGER_NANOS = 10_000_000L;
+
+  private static final int LINGER_UNTIL = 1024;
+
+  /** What the writer is doing, for recorders deciding whether to wake it. */
+  private static final int RUNNING = 0, IDLE = 1, LINGERING = 2;
 
   private final Store store;
-  private final BlockingQueue<Pending> queue;
+
+  /**
+   * Lock-free intake: with a lock, dozens of request threads recording at once queued on it (each
+   * contention a futex sleep and wake-up); now a recorder wakes the writer only when it sleeps.
+   */
+  private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+
+  private final AtomicInteger queued = new AtomicInteger();
+  private final int capacity;
+  private volatile int writerState = RUNNING;
   private final Map<String, DeviceStatus> statuses = new ConcurrentHashMap<>();
   private final List<TimelineListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong recorded = new AtomicLong();
@@ -63,7 +85,7 @@ public final class Timeline implements EventRecorder, AutoCloseable {
 
   public Timeline(Store store, int queueCapacity) {
     this.store = store;
-    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.capacity = queueCapacity;
     long newest = 0;
     for (DeviceStatus s : store.statuses().all()) {
       statuses.put(s.deviceId(), s);
@@ -105,19 +127,41 @@ public final class Timeline implements EventRecorder, AutoCloseable {
 
   @Override
   public CompletableFuture<Event> record(Event event) {
+    return record(event, true);
+  }
+
+  @Override
+  public CompletableFuture<Event> recordEventually(Event event) {
+    return record(event, false);
+  }
+
+  private CompletableFuture<Event> record(Event event, boolean urgent) {
     CompletableFuture<Event> done = new CompletableFuture<>();
     if (closing) {
       done.completeExceptionally(new IllegalStateException("timeline is closed"));
       return done;
     }
     try {
-      // Blocks only when 256k events are waiting: back-pressure instead of losing events.
-      queue.put(new Pending(event, done));
+      enqueue(new Pending(event, done, urgent));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       done.completeExceptionally(e);
     }
     return done;
+  }
+
+  /** Waits only while 256k events are waiting: back-pressure instead of losing events. */
+  private void enqueue(Pending p) throws InterruptedException {
+    while (queued.get() >= capacity) {
+      LockSupport.parkNanos(1_000_000L);
+      if (Thread.interrupted()) throw new InterruptedException();
+    }
+    queued.incrementAndGet();
+    queue.offer(p);
+    // Dekker-style with the writer's "sleeping, then look at the queue": one of us sees the other.
+    // A lingering writer is woken only by someone who waits.
+    int state = writerState;
+    if (state == IDLE || (state == LINGERING && p.urgent())) LockSupport.unpark(writer);
   }
 
   /** A device's current state; a device never heard of is planned. */
@@ -152,24 +196,22 @@ public final class Timeline implements EventRecorder, AutoCloseable {
   }
 
   public int backlog() {
-    return queue.size();
+    return queued.get();
   }
 
   private void run() {
     List<Pending> batch = new ArrayList<>(MAX_BATCH);
     while (!closing || !queue.isEmpty()) {
       try {
-        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          flushStatuses(); // idle: catch up
+        drain(batch);
+        if (batch.isEmpty()) {
+          if (sleep()) flushStatuses(); // idle: catch up
           continue;
         }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
+        linger(batch);
+        queued.addAndGet(-batch.size());
         write(batch);
         if (System.nanoTime() - lastStatusFlush > STATUS_FLUSH_NANOS) flushStatuses();
-      } catch (InterruptedException e) {
-        if (!closing) Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
         log.error("timeline writer: unexpected failure, batch of {} dropped", batch.size(), e);
         batch.forEach(p -> p.done().completeExceptionally(e));
@@ -245,6 +287,45 @@ public final class Timeline implements EventRecorder, AutoCloseable {
     }
   }
 
+  private void drain(List<Pending> batch) {
+    Pending p;
+    while (batch.size() < MAX_BATCH && (p = queue.poll()) != null) batch.add(p);
+  }
+
+  /** Holds a batch that nobody waits for until it is big, old, or someone waits. */
+  private void linger(List<Pending> batch) {
+    long until = System.nanoTime() + LINGER_NANOS;
+    while (batch.size() < LINGER_UNTIL && !closing && noneUrgent(batch)) {
+      long left = until - System.nanoTime();
+      if (left <= 0) return;
+      writerState = LINGERING;
+      try {
+        if (queue.isEmpty()) LockSupport.parkNanos(this, left);
+      } finally {
+        writerState = RUNNING;
+      }
+      drain(batch);
+    }
+  }
+
+  private static boolean noneUrgent(List<Pending> batch) {
+    for (int i = batch.size() - 1; i >= 0; i--) if (batch.get(i).urgent()) return false;
+    return true;
+  }
+
+  /** Sleeps until something is queued or for 100 ms; true when it slept the whole time. */
+  private boolean sleep() {
+    writerState = IDLE;
+    try {
+      if (!queue.isEmpty() || closing) return false;
+      long t0 = System.nanoTime();
+      LockSupport.parkNanos(this, IDLE_NANOS);
+      return queue.isEmpty() && System.nanoTime() - t0 >= IDLE_NANOS;
+    } finally {
+      writerState = RUNNING;
+    }
+  }
+
   /** Writes the changed states (and removes deleted devices' rows) in one transaction. */
   private void flushStatuses() {
     lastStatusFlush = System.nanoTime();
@@ -287,7 +368,7 @@ public final class Timeline implements EventRecorder, AutoCloseable {
   public void flush() {
     CompletableFuture<Event> done = new CompletableFuture<>();
     try {
-      queue.put(new Pending(null, done));
+      enqueue(new Pending(null, done, true));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
@@ -298,6 +379,7 @@ public final class Timeline implements EventRecorder, AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    LockSupport.unpark(writer);
     try {
       writer.join(10_000);
     } catch (InterruptedException e) {

@@ -39,6 +39,13 @@ public interface ArtifactContext {
   /** The image the device should run (device {@code target_image}, else its group's), if any. */
   Optional<Image> targetImage(Device device);
 
+  /**
+   * The target image as the inventory names it, whether or not the repository has it: a name
+   * without an image is the operator's mistake, which a flow reports rather than skipping the
+   * upgrade in silence.
+   */
+  Optional<String> wantedImage(Device device);
+
   /** A device named by a path segment: its id, serial or MAC (any spelling). */
   Optional<Device> device(String key);
 

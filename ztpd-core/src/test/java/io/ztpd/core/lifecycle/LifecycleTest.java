@@ -124,4 +124,19 @@ class LifecycleTest {
       assertThat(Lifecycle.allowedFrom(k)).as(k.name()).isNotEmpty();
     }
   }
+
+  @Test
+  void aVerifiedDeviceReportingAnotherSerialIsNoLongerVerified() {
+    add(EventKind.CONF_MIN_FETCHED);
+    add(EventKind.SERIAL_CHECKED, Map.of("serial", "A1"));
+    assertThat(state().phase()).isEqualTo(Phase.VERIFIED);
+    add(EventKind.SERIAL_MISMATCH, Map.of("serial", "B2"));
+    assertThat(state().phase()).isEqualTo(Phase.CONF_MIN_LOADED);
+    assertThat(state().serial()).isEqualTo(SerialState.MISMATCH);
+    assertThat(state().observedSerial()).isEqualTo("B2");
+    add(EventKind.SERIAL_UPDATED);
+    assertThat(state().serial()).isEqualTo(SerialState.NOT_CHECKED);
+    add(EventKind.SERIAL_CHECKED, Map.of("serial", "B2"));
+    assertThat(state().phase()).isEqualTo(Phase.VERIFIED);
+  }
 }

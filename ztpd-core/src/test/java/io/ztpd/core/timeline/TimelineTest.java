@@ -35,6 +35,33 @@ class TimelineTest {
   }
 
   @Test
+  void eventsNobodyWaitsForAreStoredInOrderWithTheUrgentOnes() {
+    try (Timeline t = new Timeline(store)) {
+      List<CompletableFuture<Event>> later = new ArrayList<>();
+      for (int i = 0; i < 3000; i++) {
+        later.add(
+            t.recordEventually(Event.of("sw" + (i % 10), EventKind.DHCP_DISCOVER, "dhcp", "d")));
+      }
+      // a recorder that waits is not held behind the lingering batch: it commits with it
+      Event urgent = t.record(Event.of("sw3", EventKind.CONF_MIN_FETCHED, "http", "c")).join();
+      assertThat(urgent.seq()).isEqualTo(3001);
+      later.forEach(CompletableFuture::join);
+      assertThat(later.get(2999).join().seq()).isEqualTo(3000);
+      assertThat(store.events().count()).isEqualTo(3001);
+      assertThat(t.status("sw3").phase()).isEqualTo(Phase.CONF_MIN_LOADED);
+    }
+  }
+
+  @Test
+  void aLoneEventNobodyWaitsForIsStoredAnyway() {
+    try (Timeline t = new Timeline(store)) {
+      Event e = t.recordEventually(Event.of("sw1", EventKind.DHCP_DISCOVER, "dhcp", "d")).join();
+      assertThat(e.seq()).isEqualTo(1);
+      assertThat(t.status("sw1").phase()).isEqualTo(Phase.DISCOVERED);
+    }
+  }
+
+  @Test
   void stateSurvivesARestartFromTheStore() {
     try (Timeline t = new Timeline(store)) {
       t.record(Event.of("sw1", EventKind.CONF_MIN_FETCHED, "http", "c")).join();

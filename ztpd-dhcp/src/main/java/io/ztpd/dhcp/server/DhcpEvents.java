@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every DHCP message becomes a timeline event. Recording is fire-and-forget: only the lease's
- * durability gates an ACK, never the event's.
+ * durability gates an ACK, never the event's, so the timeline may batch them for a few ms.
  */
 final class DhcpEvents {
   private final EventRecorder recorder;
@@ -47,7 +47,7 @@ final class DhcpEvents {
             + (detail == null ? "" : ": " + detail);
     try {
       recorder
-          .record(Event.of(who.deviceId(), kind, "dhcp", sentence, data))
+          .recordEventually(Event.of(who.deviceId(), kind, "dhcp", sentence, data))
           .whenComplete(
               (e, err) -> {
                 if (err != null) failures.increment();

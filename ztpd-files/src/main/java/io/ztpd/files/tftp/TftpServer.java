@@ -65,7 +65,7 @@ public final class TftpServer implements AutoCloseable {
     if (listener != null) {
       throw new IllegalStateException("tftp server already started");
     }
-    DatagramChannel channel = DatagramChannel.open();
+    DatagramChannel channel = UdpChannels.open(config.bind());
     try {
       channel.bind(new InetSocketAddress(config.bind(), config.port()));
     } catch (IOException e) {

@@ -36,7 +36,7 @@ final class TransferSocket implements AutoCloseable {
     this.peer = peer;
     this.watchdog = watchdog;
     this.counters = counters;
-    this.channel = DatagramChannel.open();
+    this.channel = UdpChannels.open(bind);
     try {
       channel.setOption(StandardSocketOptions.SO_SNDBUF, bufferBytes);
       channel.setOption(StandardSocketOptions.SO_RCVBUF, bufferBytes);

@@ -29,7 +29,7 @@ final class TransferWatchdog implements AutoCloseable {
   private volatile boolean closed;
 
   TransferWatchdog(InetAddress bind) throws IOException {
-    waker = DatagramChannel.open();
+    waker = UdpChannels.open(bind);
     waker.bind(new InetSocketAddress(bind, 0));
     wakerAddress = (InetSocketAddress) waker.getLocalAddress();
     thread = Thread.ofPlatform().daemon().name("tftp-watchdog").start(this::run);

@@ -24,6 +24,10 @@ public final class AccountParser {
           "^set system login user (\\S+) authentication plain-text-password-value \"?([^\"\\s]+)\"?",
           M);
 
+  /** A Linux user's password set by {@code echo 'user:password' | chpasswd} (SONiC, Cumulus). */
+  private static final Pattern CHPASSWD =
+      Pattern.compile("echo\\s+'([^':\\s]+):([^']*)'\\s*\\|\\s*(?:sudo\\s+)?chpasswd");
+
   /** Patterns whose groups 1 and 2 are user and password, by vendor syntax. */
   private static final Map<String, List<Pattern>> BY_VENDOR =
       Map.of(
@@ -46,9 +50,10 @@ public final class AccountParser {
           "cumulus",
           List.of(
               Pattern.compile("nv set system aaa user (\\S+) password '([^']*)'"),
-              Pattern.compile("nv set system aaa user (\\S+) password \"([^\"]*)\"")),
+              Pattern.compile("nv set system aaa user (\\S+) password \"([^\"]*)\""),
+              CHPASSWD),
           "sonic",
-          List.of(Pattern.compile("echo\\s+'([^':\\s]+):([^']*)'\\s*\\|\\s*(?:sudo\\s+)?chpasswd")),
+          List.of(CHPASSWD),
           "aruba-cx",
           List.of(
               Pattern.compile(

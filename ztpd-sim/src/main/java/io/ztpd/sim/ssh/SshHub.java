@@ -59,6 +59,7 @@ final class SshHub {
     server.setCommandFactory(this::shell);
     CoreModuleProperties.IDLE_TIMEOUT.set(server, Duration.ofMinutes(10));
     CoreModuleProperties.AUTH_TIMEOUT.set(server, Duration.ofSeconds(30));
+    CoreModuleProperties.TCP_NODELAY.set(server, true); // a CLI: many small packets
     server.addSessionListener(
         new SessionListener() {
           @Override

@@ -35,6 +35,7 @@ class AccountParserTest {
     reads("arista", "username ztpadmin privilege 15 role network-admin secret 0 S3cr3t-P4ss\n");
     reads("huawei", " local-user ztpadmin password irreversible-cipher S3cr3t-P4ss\n");
     reads("cumulus", "nv set system aaa user ztpadmin password 'S3cr3t-P4ss'\n");
+    reads("cumulus", "useradd -m ztpadmin\necho 'ztpadmin:S3cr3t-P4ss' | chpasswd\n");
     reads("sonic", "echo 'ztpadmin:S3cr3t-P4ss' | chpasswd\n");
     reads("aruba-cx", "user ztpadmin group administrators password plaintext S3cr3t-P4ss\n");
   }

@@ -56,14 +56,7 @@ public final class ArubaCxProfile implements VendorProfile {
     }
     key = Flow.key(rest, ".swi");
     if (key != null) {
-      return Optional.of(
-          Flow.forDevice(
-              ctx,
-              key,
-              d ->
-                  ctx.targetImage(d)
-                      .map(i -> Artifacts.image(i, d))
-                      .orElseGet(() -> new Made.Missing(d.id() + " has no target image"))));
+      return Optional.of(Flow.forDevice(ctx, key, d -> Flow.targetImageFile(ctx, d)));
     }
     return Optional.of(new Made.Missing("no Aruba CX ZTP file '" + path + "'"));
   }

@@ -1,5 +1,6 @@
 package io.ztpd.vendors.cisco;
 
+import io.ztpd.core.image.Image;
 import io.ztpd.core.model.Device;
 import io.ztpd.core.provisioning.Artifact;
 import io.ztpd.core.provisioning.ArtifactKind;
@@ -71,10 +72,12 @@ final class Poap {
 
   /** The script for {@code d}, or the generic one (config by serial, no image) for null. */
   static Made script(Device d, ArtifactContext ctx) {
-    String mode =
-        d == null
-            ? "serial_number"
-            : Vars.text(d, ctx.site(d).orElse(null), "poap_config_name", "serial_number");
+    if (d == null) return script(null, "serial_number", Optional.empty(), ctx);
+    String mode = Vars.text(d, ctx.site(d).orElse(null), "poap_config_name", "serial_number");
+    return Flow.withTarget(ctx, d, image -> script(d, mode, image, ctx));
+  }
+
+  private static Made script(Device d, String mode, Optional<Image> image, ArtifactContext ctx) {
     String body =
         Scripts.script(
             "cisco/poap.py",
@@ -84,12 +87,7 @@ final class Poap {
                 "BASE_URL", Scripts.py(ctx.server().ztpUrl("")),
                 "REPORT_URL", Scripts.py(ctx.server().reportUrl()),
                 "MODE", Scripts.py(mode.equals("mac") ? "mac" : "serial_number"),
-                "IMAGE",
-                    d == null
-                        ? "None"
-                        : ctx.targetImage(d)
-                            .map(i -> PythonZtp.imageLiteral(i, ctx))
-                            .orElse("None")));
+                "IMAGE", image.map(i -> PythonZtp.imageLiteral(i, ctx)).orElse("None")));
     return Artifacts.text(SCRIPT, withMd5Line(body), "text/x-python", ArtifactKind.BOOTSTRAP, d);
   }
 

@@ -21,17 +21,14 @@ final class PythonZtp {
   private PythonZtp() {}
 
   static Made script(Device d, ArtifactContext ctx) {
-    String image = ctx.targetImage(d).map(i -> imageLiteral(i, ctx)).orElse("None");
-    String text =
-        Scripts.script(
-            PATH,
-            Map.of(
-                "LABEL", Flow.label(d),
-                "DEVICE", Scripts.py(d.id()),
-                "CONFIG_URL", Scripts.py(ctx.server().ztpUrl("config/" + d.id())),
-                "REPORT_URL", Scripts.py(ctx.server().reportUrl()),
-                "IMAGE", image));
-    return Artifacts.text("ztp.py", text, "text/x-python", ArtifactKind.BOOTSTRAP, d);
+    return Flow.withTarget(
+        ctx,
+        d,
+        image -> {
+          String literal = image.map(i -> imageLiteral(i, ctx)).orElse("None");
+          String text = Scripts.forDevice(PATH, d, ctx.server(), Map.of("IMAGE", literal));
+          return Artifacts.text("ztp.py", text, "text/x-python", ArtifactKind.BOOTSTRAP, d);
+        });
   }
 
   /** The image as a Python dict literal. */

@@ -61,20 +61,22 @@ public final class CumulusProfile implements VendorProfile {
   }
 
   static Made script(Device d, ArtifactContext ctx) {
+    return Flow.withTarget(ctx, d, image -> script(d, image, ctx));
+  }
+
+  private static Made script(Device d, Optional<Image> target, ArtifactContext ctx) {
     // without a version the script could not tell the image is installed: it would loop
-    Optional<Image> image = ctx.targetImage(d).filter(i -> i.version() != null);
+    Optional<Image> image = target.filter(i -> i.version() != null);
     String text =
-        Scripts.script(
+        Scripts.forDevice(
             SCRIPT,
+            d,
+            ctx.server(),
             Map.of(
-                "LABEL", Flow.label(d),
-                "DEVICE", Scripts.sh(d.id()),
-                "CONFIG_URL", Scripts.sh(ctx.server().ztpUrl("config/" + d.id())),
-                "REPORT_URL", Scripts.sh(ctx.server().reportUrl()),
                 "IMAGE_URL",
-                    Scripts.sh(
-                        image.map(i -> ctx.server().ztpUrl("images/" + i.name())).orElse("")),
-                "IMAGE_VERSION", Scripts.sh(image.map(Image::version).orElse(""))));
+                Scripts.sh(image.map(i -> ctx.server().ztpUrl("images/" + i.name())).orElse("")),
+                "IMAGE_VERSION",
+                Scripts.sh(image.map(Image::version).orElse(""))));
     return Artifacts.text("ztp.sh", text, "text/x-shellscript", ArtifactKind.BOOTSTRAP, d);
   }
 

@@ -38,14 +38,17 @@ final class IntermediateFile {
     for (Device d : ctx.devicesOfSite(site.name())) {
       if (!HuaweiProfile.VENDOR.equals(d.vendor())) continue;
       if (d.serial() == null && d.mac() == null) continue;
+      // a named image the repository lacks stays in the file: the device's download fails and it
+      // reports why, instead of skipping its upgrade in silence
       Image image = ctx.targetImage(d).orElse(null);
+      String software = image != null ? image.name() : ctx.wantedImage(d).orElse(null);
       out.add(
           new Entry(
               d.id(),
               d.serial() == null ? "DEFAULT" : d.serial(),
               d.mac() == null ? "DEFAULT" : Mac.huawei(d.mac()),
               d.model() == null ? "DEFAULT" : d.model(),
-              image == null ? null : "images/" + image.name(),
+              software == null ? null : "images/" + software,
               image == null ? null : image.sha256(),
               HuaweiFiles.configPath(d),
               Vars.text(d, site, "huawei_patch")));

@@ -28,27 +28,14 @@ final class JuniperFiles {
     if (key != null) return Flow.forDevice(ctx, key, d -> script(d, ctx));
     key = Flow.key(rest, IMAGE_ALIAS);
     if (key != null) {
-      return Flow.forDevice(
-          ctx,
-          key,
-          d ->
-              ctx.targetImage(d)
-                  .map(i -> Artifacts.image(i, d))
-                  .orElseGet(() -> new Made.Missing(d.id() + " has no target image")));
+      return Flow.forDevice(ctx, key, d -> Flow.targetImageFile(ctx, d));
     }
     return new Made.Missing("no Juniper ZTP file '" + PREFIX + rest + "'");
   }
 
   /** The {@code #!/bin/sh} script sub-option 01 names in script mode. */
   static Made script(Device d, ArtifactContext ctx) {
-    String text =
-        Scripts.script(
-            "juniper/ztp.sh",
-            Map.of(
-                "LABEL", Flow.label(d),
-                "DEVICE", Scripts.sh(d.id()),
-                "CONFIG_URL", Scripts.sh(ctx.server().ztpUrl("config/" + d.id())),
-                "REPORT_URL", Scripts.sh(ctx.server().reportUrl())));
+    String text = Scripts.forDevice("juniper/ztp.sh", d, ctx.server(), Map.of());
     return Artifacts.text(d.id() + ".sh", text, "text/x-shellscript", ArtifactKind.BOOTSTRAP, d);
   }
 }

@@ -57,8 +57,11 @@ final class SonicFiles {
   }
 
   static Made ztpJson(Device d, ArtifactContext ctx) {
+    return Flow.withTarget(ctx, d, image -> ztpJson(d, image, ctx));
+  }
+
+  private static Made ztpJson(Device d, Optional<Image> image, ArtifactContext ctx) {
     Map<String, Object> sections = new LinkedHashMap<>();
-    Optional<Image> image = ctx.targetImage(d);
     String running = ctx.request().hint("sonic-version");
     if (image.isPresent() && UpgradeRule.needsUpgrade(image.get(), running)) {
       sections.put(
@@ -116,14 +119,7 @@ final class SonicFiles {
   }
 
   private static Made provision(Device d, ArtifactContext ctx) {
-    String text =
-        Scripts.script(
-            "sonic/provision.sh",
-            Map.of(
-                "LABEL", Flow.label(d),
-                "DEVICE", Scripts.sh(d.id()),
-                "CONFIG_URL", Scripts.sh(ctx.server().ztpUrl("config/" + d.id())),
-                "REPORT_URL", Scripts.sh(ctx.server().reportUrl())));
+    String text = Scripts.forDevice("sonic/provision.sh", d, ctx.server(), Map.of());
     return Artifacts.text("provision.sh", text, "text/x-shellscript", ArtifactKind.BOOTSTRAP, d);
   }
 }

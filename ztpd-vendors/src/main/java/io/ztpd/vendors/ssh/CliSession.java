@@ -74,11 +74,13 @@ final class CliSession implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         throw authFailure(login, session, e);
       }
-      ChannelShell channel = session.createShellChannel();
-      channel.setPtyType("vt100");
-      channel.setPtyColumns(511);
-      channel.setStreaming(ClientChannel.Streaming.Sync);
+      ChannelShell channel;
       try {
+        // inside the try: a session the device closes right after login makes MINA throw here
+        channel = session.createShellChannel();
+        channel.setPtyType("vt100");
+        channel.setPtyColumns(511);
+        channel.setStreaming(ClientChannel.Streaming.Sync);
         channel.open().verify(login.timeout());
       } catch (IOException | RuntimeException e) {
         throw new AccessException(
@@ -90,9 +92,6 @@ final class CliSession implements AutoCloseable {
     } catch (AccessException e) {
       if (session != null) session.close(true);
       throw e;
-    } catch (IOException e) {
-      if (session != null) session.close(true);
-      throw new AccessException(AccessFailure.CONNECTION_LOST, message(e));
     }
   }
 

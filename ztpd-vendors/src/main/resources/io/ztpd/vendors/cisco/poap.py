@@ -23,7 +23,8 @@ CONFIG_NAME_MODE = @@MODE@@
 IMAGE = @@IMAGE@@
 BOOTFLASH = "/bootflash/"
 
-@@REPORT_FUNCTIONS@@
+@@FUNCTIONS@@
+
 
 def copy(cli, path, name):
     cli("terminal dont-ask ; copy %s%s bootflash:%s vrf management" % (BASE_URL, path, name))

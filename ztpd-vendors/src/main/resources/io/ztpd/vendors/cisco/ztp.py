@@ -19,7 +19,8 @@ REPORT_URL = @@REPORT_URL@@
 IMAGE = @@IMAGE@@
 
 
-@@REPORT_FUNCTIONS@@
+@@FUNCTIONS@@
+
 
 def fetch(url):
     return urlopen(url, timeout=120).read().decode("utf-8")

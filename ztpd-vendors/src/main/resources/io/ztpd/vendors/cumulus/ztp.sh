@@ -10,9 +10,8 @@ ZTPD_CONFIG_URL=@@CONFIG_URL@@
 ZTPD_REPORT_URL=@@REPORT_URL@@
 ZTPD_IMAGE_URL=@@IMAGE_URL@@
 ZTPD_IMAGE_VERSION=@@IMAGE_VERSION@@
-CONFIG=/tmp/ztpd-minimal.sh
 
-@@REPORT_FUNCTIONS@@
+@@FUNCTIONS@@
 
 report progress start "Cumulus ZTP script started"
 if [ -n "$ZTPD_IMAGE_URL" ]; then
@@ -20,15 +19,12 @@ if [ -n "$ZTPD_IMAGE_URL" ]; then
   if [ "$running" != "$ZTPD_IMAGE_VERSION" ]; then
     report progress image "installing $ZTPD_IMAGE_VERSION over $running"
     onie-install -f -a -i "$ZTPD_IMAGE_URL" || fail image "onie-install failed"
-    report done ztp "image staged; rebooting into $ZTPD_IMAGE_VERSION"
+    report progress image "image staged; rebooting into $ZTPD_IMAGE_VERSION"
     reboot
     exit 0
   fi
   report progress image "already running $running"
 fi
-curl -s -f -m 120 -o "$CONFIG" "$ZTPD_CONFIG_URL" || fail config "cannot fetch $ZTPD_CONFIG_URL"
-report progress config "fetched the minimal configuration"
-bash "$CONFIG" >/tmp/ztpd-minimal.log 2>&1 || fail conf_min "minimal configuration failed: $(tail -n 3 /tmp/ztpd-minimal.log)"
-report applied conf_min "minimal configuration applied"
+run_minimal_config
 report done ztp "provisioning complete"
 exit 0

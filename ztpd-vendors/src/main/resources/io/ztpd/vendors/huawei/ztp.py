@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-# ztpd: Huawei ZTP intermediate file for site @@SITE@@ (@@COUNT@@ devices). Generated; do not edit.
+# ztpd: Huawei ZTP intermediate file for site @@SITE@@ (@@COUNT@@ device(s)). Generated; do not edit.
 # The line above the interpreter line is the SHA256 of the rest of this file, as Huawei ZTP checks
 # it. The device finds itself in DEVICES by ESN, else by MAC, downloads its files from FILE_SERVER
 # (checking the software's SHA256), sets them for the next startup, and reports every step to ztpd.
@@ -34,7 +34,8 @@ def cli(command):
         ops.cli.close(handle)
 
 
-@@REPORT_FUNCTIONS@@
+@@FUNCTIONS@@
+
 
 def own_identity():
     esn = re.search(r"ESN[^:]*:\s*(\S+)", cli("display esn"))

@@ -8,7 +8,7 @@ ZTPD_REPORT_URL=@@REPORT_URL@@
 CONFIG=/var/tmp/ztpd.conf
 LOG=/var/tmp/ztpd-commit.log
 
-@@REPORT_FUNCTIONS@@
+@@FUNCTIONS@@
 report progress start "Junos ZTP script started"
 curl -s -f -m 120 -o "$CONFIG" "$ZTPD_CONFIG_URL" || fail config "cannot fetch $ZTPD_CONFIG_URL"
 report progress config "fetched the minimal configuration"

@@ -6,14 +6,10 @@
 ZTPD_DEVICE=@@DEVICE@@
 ZTPD_CONFIG_URL=@@CONFIG_URL@@
 ZTPD_REPORT_URL=@@REPORT_URL@@
-CONFIG=/tmp/ztpd-minimal.sh
 
-@@REPORT_FUNCTIONS@@
+@@FUNCTIONS@@
 
 report progress start "provisioning-script started"
-curl -s -f -m 120 -o "$CONFIG" "$ZTPD_CONFIG_URL" || fail config "cannot fetch $ZTPD_CONFIG_URL"
-report progress config "fetched the minimal configuration"
-bash "$CONFIG" >/tmp/ztpd-minimal.log 2>&1 || fail conf_min "minimal configuration failed: $(tail -n 3 /tmp/ztpd-minimal.log)"
-report applied conf_min "minimal configuration applied"
+run_minimal_config
 report done ztp "provisioning complete"
 exit 0

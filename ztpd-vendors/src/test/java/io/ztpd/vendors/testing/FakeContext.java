@@ -134,6 +134,11 @@ public final class FakeContext implements ArtifactContext {
   }
 
   @Override
+  public Optional<String> wantedImage(Device d) {
+    return targetImage(d).map(Image::name).or(() -> Optional.ofNullable(d.targetImage()));
+  }
+
+  @Override
   public Optional<Device> device(String key) {
     Optional<Device> d = devices.stream().filter(x -> x.id().equals(key)).findFirst();
     if (d.isEmpty()) d = devices.stream().filter(x -> key.equals(x.serial())).findFirst();

@@ -12,6 +12,7 @@ import io.ztpd.core.lifecycle.FinalState;
 import io.ztpd.core.lifecycle.Phase;
 import io.ztpd.core.lifecycle.SerialState;
 import io.ztpd.core.model.Device;
+import io.ztpd.core.model.Mac;
 import io.ztpd.web.WebContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,6 +74,14 @@ public final class DeviceRoutes {
       throw ApiException.badRequest("a device is a JSON object", null);
     }
     o.remove("status"); // what GET returns can be PUT back
+    var mac = o.get("mac");
+    if (mac != null && mac.isTextual() && !mac.asText().isBlank()) {
+      try {
+        Mac.normalize(mac.asText()); // the record would refuse it too, without naming the field
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest(e.getMessage(), "mac");
+      }
+    }
     return json.treeToValue(o, Device.class);
   }
 

@@ -3,6 +3,7 @@ package io.ztpd.web.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -27,6 +28,26 @@ public final class ErrorHandlers {
                 e.isNotFound() ? 404 : 400,
                 new ApiError(
                     e.isNotFound() ? "not found" : "invalid inventory",
+                    e.getMessage(),
+                    e.field())));
+    app.exception(
+        io.ztpd.core.access.Refusal.class,
+        (e, ctx) ->
+            send(
+                ctx,
+                switch (e.kind()) {
+                  case NOT_FOUND -> 404;
+                  case CONFLICT -> 409;
+                  case INVALID -> 400;
+                  case UNPROCESSABLE -> 422;
+                },
+                new ApiError(
+                    switch (e.kind()) {
+                      case NOT_FOUND -> "not found";
+                      case CONFLICT -> "conflict";
+                      case INVALID -> "invalid request";
+                      case UNPROCESSABLE -> "cannot be done";
+                    },
                     e.getMessage(),
                     e.field())));
     app.exception(JsonProcessingException.class, (e, ctx) -> send(ctx, 400, jsonError(e)));
@@ -79,7 +100,11 @@ public final class ErrorHandlers {
     if (e instanceof UnrecognizedPropertyException u) {
       detail = "unknown field '" + u.getPropertyName() + "'";
     }
-    if (e.getLocation() != null) {
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      // a record refused a value: its own message says which and why
+      detail = v.getCause().getMessage();
+    }
+    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
       detail +=
           " (line "
               + e.getLocation().getLineNr()

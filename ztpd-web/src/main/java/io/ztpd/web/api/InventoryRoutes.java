@@ -70,7 +70,13 @@ public final class InventoryRoutes {
           ctx.inventory().reject(c.pathParam("id"), "api");
           c.status(204);
         });
-    app.get("/api/v1/leases", c -> c.json(ctx.leases().all()));
+    app.get("/api/v1/leases", this::leases);
+  }
+
+  private void leases(Context c) {
+    String device = c.queryParam("device");
+    var all = ctx.leases().all();
+    c.json(device == null ? all : all.stream().filter(l -> device.equals(l.deviceId())).toList());
   }
 
   private void putSite(Context c) throws Exception {

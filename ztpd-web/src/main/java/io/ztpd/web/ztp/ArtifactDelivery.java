@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Sends a found artifact and records its delivery: in-memory content just before its bytes leave
- * (see {@link ArtifactResponder#respond}), a file once it was sent completely.
+ * Sends a found artifact from a Javalin route (vendor endpoints) and records its delivery:
+ * in-memory content just before its bytes leave (Jetty completes a response the moment
+ * Content-Length bytes are written), a file once it was sent completely. The hot path of device
+ * fetches under {@code /ztp/} is {@link ProvisioningHandler}, which does the same without holding a
+ * thread.
  */
 final class ArtifactDelivery {
   private ArtifactDelivery() {}
@@ -19,19 +22,20 @@ final class ArtifactDelivery {
       Context c, ArtifactResolver resolver, FetchRequest req, Resolution.Found f, boolean head)
       throws IOException {
     long t0 = System.nanoTime();
+    ByteRange body = ArtifactResponder.headers(c.req(), c.res(), f.artifact(), head);
+    if (body == null) return;
     boolean inMemory = f.artifact() instanceof Artifact.Content;
-    Runnable done =
-        () ->
-            resolver.completed(
-                req, f, f.artifact().size(), Duration.ofNanos(System.nanoTime() - t0));
+    if (inMemory) resolver.completed(req, f, body.length(), since(t0));
     try {
-      long sent = ArtifactResponder.respond(c, f.artifact(), head, inMemory ? done : () -> {});
-      if (!inMemory && sent > 0) {
-        resolver.completed(req, f, sent, Duration.ofNanos(System.nanoTime() - t0));
-      }
+      ArtifactResponder.body(c.res(), f.artifact(), body);
     } catch (IOException e) {
       resolver.failed(req, f, "client went away: " + e.getMessage());
       throw e;
     }
+    if (!inMemory) resolver.completed(req, f, body.length(), since(t0));
+  }
+
+  private static Duration since(long t0) {
+    return Duration.ofNanos(System.nanoTime() - t0);
   }
 }

@@ -1,63 +1,65 @@
 package io.ztpd.web.ztp;
 
-import io.javalin.http.Context;
 import io.ztpd.core.provisioning.Artifact;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import org.eclipse.jetty.server.HttpOutput;
 
-/**
- * Writes an artifact with ETag, Range and checksum headers. Files are memory-mapped and handed to
- * Jetty as one buffer, so the bytes go from the page cache to the socket without passing through
- * the Java heap.
- */
+/** Answers with an artifact: ETag, Range and checksum headers, then the body. */
 final class ArtifactResponder {
   private static final long MAP_CHUNK = 1L << 30;
 
   private ArtifactResponder() {}
 
   /**
-   * Returns the number of body bytes sent. {@code beforeBody} runs once the answer is known to
-   * carry a body and before any of it leaves: for in-memory content that is where the fetch is
-   * recorded, so a device that received its bytes is always on the timeline (Jetty completes a
-   * response the moment Content-Length bytes are written, before the handler returns).
+   * Sets status and headers (ETag, Range, checksum, length) and returns the range of the artifact
+   * to send as the body, or null when the answer has none (HEAD, 304, 416, empty).
    */
-  static long respond(Context ctx, Artifact artifact, boolean head, Runnable beforeBody)
-      throws IOException {
+  static ByteRange headers(
+      HttpServletRequest req, HttpServletResponse res, Artifact artifact, boolean head) {
     long size = artifact.size();
     String etag = etag(artifact);
-    ctx.header("Accept-Ranges", "bytes");
-    ctx.header("ETag", etag);
-    if (artifact.sha256() != null) ctx.header("X-Checksum-Sha256", artifact.sha256());
-    ctx.contentType(artifact.contentType());
-    if (etag.equals(ctx.header("If-None-Match"))) {
-      ctx.status(304);
-      return 0;
+    res.setHeader("Accept-Ranges", "bytes");
+    res.setHeader("ETag", etag);
+    if (artifact.sha256() != null) res.setHeader("X-Checksum-Sha256", artifact.sha256());
+    res.setContentType(artifact.contentType());
+    if (etag.equals(req.getHeader("If-None-Match"))) {
+      res.setStatus(304);
+      return null;
     }
-    ByteRange.Parsed parsed = ByteRange.parse(ctx.header("Range"), size);
     ByteRange range;
-    switch (parsed) {
+    switch (ByteRange.parse(req.getHeader("Range"), size)) {
       case ByteRange.Parsed.Unsatisfiable u -> {
-        ctx.status(416).header("Content-Range", "bytes */" + size);
-        return 0;
+        res.setStatus(416);
+        res.setHeader("Content-Range", "bytes */" + size);
+        return null;
       }
       case ByteRange.Parsed.Partial p -> {
         range = p.range();
-        ctx.status(206)
-            .header("Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
+        res.setStatus(206);
+        res.setHeader("Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
       }
       case ByteRange.Parsed.Whole w -> range = new ByteRange(0, size - 1);
     }
     long length = size == 0 ? 0 : range.length();
-    ctx.res().setContentLengthLong(length);
-    if (head || length == 0) return 0;
-    beforeBody.run();
-    HttpOutput out = (HttpOutput) ctx.res().getOutputStream();
+    res.setContentLengthLong(length);
+    return head || length == 0 ? null : range;
+  }
+
+  /**
+   * Writes the body: in-memory content in one write with the headers; files memory-mapped, so the
+   * bytes go from the page cache to the socket. Jetty completes the response once Content-Length
+   * bytes are written.
+   */
+  static void body(HttpServletResponse res, Artifact artifact, ByteRange range) throws IOException {
+    HttpOutput out = (HttpOutput) res.getOutputStream();
     switch (artifact) {
       case Artifact.Content c ->
-          out.write(ByteBuffer.wrap(c.bytes(), (int) range.start(), (int) length));
+          out.write(ByteBuffer.wrap(c.bytes(), (int) range.start(), (int) range.length()));
       case Artifact.FileRef f -> {
         try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
           // a mapping is at most 2 GiB; images can be larger
@@ -68,7 +70,6 @@ final class ArtifactResponder {
         }
       }
     }
-    return length;
   }
 
   static String etag(Artifact a) {

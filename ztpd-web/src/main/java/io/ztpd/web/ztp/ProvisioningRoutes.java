@@ -8,34 +8,19 @@ import io.ztpd.core.event.EventKind;
 import io.ztpd.core.model.Device;
 import io.ztpd.core.provisioning.FetchRequest;
 import io.ztpd.core.provisioning.Protocol;
-import io.ztpd.core.provisioning.Resolution;
 import io.ztpd.web.WebContext;
-import io.ztpd.web.api.ApiError;
 import io.ztpd.web.api.ApiException;
-import io.ztpd.web.api.ErrorHandlers;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What devices fetch over HTTP: everything under {@code /ztp/} goes to the resolver (config, files,
- * images, vendor artifacts), and {@code POST /ztp/report} takes their progress reports.
+ * {@code POST /ztp/report}: devices' progress reports. What they fetch ({@code GET} / {@code HEAD}
+ * under {@code /ztp/}) is answered ahead of Javalin by {@link ProvisioningHandler}.
  */
 public final class ProvisioningRoutes {
-  /** Request headers devices use to say who they are (SONiC, our own scripts). */
-  private static final List<String> IDENTITY_HEADERS =
-      List.of(
-          "serial-number",
-          "product-name",
-          "base-mac-address",
-          "sonic-version",
-          "x-ztp-serial",
-          "x-ztp-mac",
-          "x-ztp-model");
-
   private final WebContext ctx;
   private final ObjectMapper json;
   private final Protocol protocol;
@@ -48,45 +33,6 @@ public final class ProvisioningRoutes {
 
   public void register(Javalin app) {
     app.post("/ztp/report", this::report);
-    app.get("/ztp/*", c -> fetch(c, false));
-    app.head("/ztp/*", c -> fetch(c, true));
-  }
-
-  private void fetch(Context c, boolean head) throws IOException {
-    String path = PathDecoder.decode(c.path());
-    FetchRequest req = new FetchRequest(protocolOf(c), c.ip(), path, hints(c));
-    Resolution r = ctx.resolver().resolve(req);
-    switch (r) {
-      case Resolution.Found f -> send(c, req, f, head);
-      case Resolution.NotFound n ->
-          ErrorHandlers.send(c, 404, new ApiError("not found", n.reason(), null));
-      case Resolution.Denied d ->
-          ErrorHandlers.send(c, 403, new ApiError("forbidden", d.reason(), null));
-      case Resolution.Failed f ->
-          ErrorHandlers.send(c, 500, new ApiError("cannot make artifact", f.reason(), null));
-    }
-  }
-
-  private Protocol protocolOf(Context c) {
-    return "https".equals(c.scheme()) ? Protocol.HTTPS : protocol;
-  }
-
-  private void send(Context c, FetchRequest req, Resolution.Found f, boolean head)
-      throws IOException {
-    ArtifactDelivery.send(c, ctx.resolver(), req, f, head);
-  }
-
-  private static Map<String, String> hints(Context c) {
-    Map<String, String> h = new HashMap<>();
-    for (String name : IDENTITY_HEADERS) {
-      String v = c.header(name);
-      if (v != null && !v.isBlank()) h.put(name, v.trim());
-    }
-    for (String q : List.of("serial", "mac", "model")) {
-      String v = c.queryParam(q);
-      if (v != null && !v.isBlank()) h.put(q, v.trim());
-    }
-    return h;
   }
 
   /**
