@@ -62,14 +62,21 @@ start_ztpd() {
 start_ztpd
 import_fleet "$WORK"
 
+# CPU seconds a process has used (user + system), from /proc
+cpu_secs() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
 echo "# storm: $COUNT devices ($MIX), $RATE power-ons/s, ztpd -Xmx$ZTPD_HEAP"
+ZTPD_CPU0=$(cpu_secs "$ZTPD_PID")
 set +e
-ZTPD_JAVA_OPTS="-Xmx$SIM_HEAP ${SIM_EXTRA_OPTS:-}" ./ztpd simulate --count "$COUNT" --mix "$MIX" --seed "$SEED" \
+TIMEFORMAT="%U %S"
+{ time ZTPD_JAVA_OPTS="-Xmx$SIM_HEAP ${SIM_EXTRA_OPTS:-}" ./ztpd simulate --count "$COUNT" --mix "$MIX" --seed "$SEED" \
   --rate "$RATE" --max-active 6000 --dhcp-port $DHCP_PORT --relay $RELAY --relay-port $RELAY_PORT \
   --http-port $HTTP_PORT --tftp-port $TFTP_PORT --attempts 5 --retry-delay 1000 \
-  --progress-every 5000 --ack-log "$WORK/acks.log" | tee "$WORK/sim.out"
-SIM_RC=${PIPESTATUS[0]}
+  --progress-every 5000 --ack-log "$WORK/acks.log" > >(tee "$WORK/sim.out") ; } 2> "$WORK/sim.time"
+SIM_RC=$?
 set -e
+ZTPD_CPU=$(awk -v a="$ZTPD_CPU0" -v b="$(cpu_secs "$ZTPD_PID")" 'BEGIN { printf "%.1f", b - a }')
+SIM_CPU=$(awk '{ printf "%.1f", $1 + $2 }' "$WORK/sim.time")
 
 check_server "$WORK" "$COUNT"
 read -r DONE TOTAL SECS RATE_DONE < <(awk '/ provisioned in / { print $1, $3, $6, $8 }' "$WORK/sim.out")
@@ -78,6 +85,8 @@ RSS=$(ps -o rss= -p "$ZTPD_PID" | awk '{ printf "%.0f", $1 / 1024 }')
 echo
 echo "devices/s: $RATE_DONE   p99 power-on -> provisioned: ${P99} ms   provisioned: $DONE/$TOTAL in ${SECS}s"
 echo "server: $SERVER_LOADED Conf Min Loaded, $SERVER_LEASES leases, $SERVER_DUP_IPS addresses given twice; ztpd RSS ${RSS} MiB"
+PER_DEVICE=$(awk -v z="$ZTPD_CPU" -v s="$SIM_CPU" -v n="$COUNT" 'BEGIN { printf "ztpd %.1f ms, simulator %.1f ms", z * 1000 / n, s * 1000 / n }')
+echo "CPU: ztpd ${ZTPD_CPU} s, simulator ${SIM_CPU} s (per device: $PER_DEVICE); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 VERDICT="met"
 if [[ "$DONE" != "$COUNT" || "$SERVER_LOADED" != "$COUNT" || "$SERVER_DUP_IPS" != 0 ]]; then VERDICT="NOT met (lost devices)"; fi
 if awk -v s="$SECS" 'BEGIN { exit !(s > 60) }'; then VERDICT="NOT met (over 60 s)"; fi
@@ -90,9 +99,9 @@ if [[ -z "${NO_RESULTS:-}" ]]; then
     echo
     echo "\`COUNT=$COUNT MIX=$MIX RATE=$RATE bench/storm.sh\` (ztpd serve -Xmx$ZTPD_HEAP, simulator in its own JVM, loopback):"
     echo
-    echo "| devices | provisioned | wall s | devices/s | p99 ms | server Conf Min Loaded | duplicate addresses | ztpd RSS MiB | target |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-    echo "| $COUNT | $DONE | $SECS | $RATE_DONE | $P99 | $SERVER_LOADED | $SERVER_DUP_IPS | $RSS | $VERDICT |"
+    echo "| devices | provisioned | wall s | devices/s | p99 ms | server Conf Min Loaded | duplicate addresses | ztpd RSS MiB | CPU s ztpd / sim | target |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    echo "| $COUNT | $DONE | $SECS | $RATE_DONE | $P99 | $SERVER_LOADED | $SERVER_DUP_IPS | $RSS | $ZTPD_CPU / $SIM_CPU | $VERDICT |"
     echo
     echo '```'
     sed -n '/^persona/,/provisioned in/p' "$WORK/sim.out"

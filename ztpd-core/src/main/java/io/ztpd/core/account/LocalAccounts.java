@@ -67,29 +67,18 @@ public final class LocalAccounts {
   }
 
   /** The device's account if one was generated; never makes one. */
-  public java.util.Optional<LocalAccount> existing(String deviceId) {
+  public Optional<LocalAccount> existing(String deviceId) {
     LocalAccount a = cache.get(deviceId);
-    if (a != null) return java.util.Optional.of(a);
+    if (a != null) return Optional.of(a);
     return store
         .credentials()
         .get(deviceId)
         .map(c -> new LocalAccount(c.username(), box.decrypt(c.passwordEncrypted())));
   }
 
-  /** The stored account (after a restart), else a new one queued for the next batch. */
+  /** Queues the device for the next batch (which finds a stored account, or stores a new one). */
   private void start(String deviceId, CompletableFuture<LocalAccount> f) {
-    try {
-      Optional<Credential> stored = store.credentials().get(deviceId);
-      if (stored.isPresent()) {
-        Credential c = stored.get();
-        done(deviceId, f, new LocalAccount(c.username(), box.decrypt(c.passwordEncrypted())));
-      } else {
-        unwritten.add(new Pending(deviceId, new LocalAccount(USERNAME, randomPassword(20)), f));
-      }
-    } catch (RuntimeException e) {
-      making.remove(deviceId, f);
-      f.completeExceptionally(e);
-    }
+    unwritten.add(new Pending(deviceId, new LocalAccount(USERNAME, randomPassword(20)), f));
   }
 
   /** Writes every queued account in one transaction, unless another caller is doing it. */
@@ -99,15 +88,26 @@ public final class LocalAccounts {
       List<Pending> batch = new ArrayList<>();
       for (Pending p; (p = unwritten.poll()) != null; ) batch.add(p);
       if (batch.isEmpty()) return;
+      List<LocalAccount> accounts = new ArrayList<>(batch.size());
       try {
         Instant now = Instant.now();
         store.inTransaction(
             tx -> {
+              // one transaction, one connection: a device's account stored before a restart is
+              // read here rather than by one read per device on the store's reader pool
               for (Pending p : batch) {
-                LocalAccount a = p.account();
-                tx.credentials()
-                    .put(
-                        new Credential(p.deviceId(), a.username(), box.encrypt(a.password()), now));
+                Optional<Credential> stored = tx.credentials().get(p.deviceId());
+                if (stored.isPresent()) {
+                  Credential c = stored.get();
+                  accounts.add(new LocalAccount(c.username(), box.decrypt(c.passwordEncrypted())));
+                } else {
+                  LocalAccount a = p.account();
+                  tx.credentials()
+                      .put(
+                          new Credential(
+                              p.deviceId(), a.username(), box.encrypt(a.password()), now));
+                  accounts.add(a);
+                }
               }
               return null;
             });
@@ -118,7 +118,9 @@ public final class LocalAccounts {
         }
         return;
       }
-      for (Pending p : batch) done(p.deviceId(), p.f(), p.account());
+      for (int i = 0; i < batch.size(); i++) {
+        done(batch.get(i).deviceId(), batch.get(i).f(), accounts.get(i));
+      }
     } finally {
       writer.unlock();
     }

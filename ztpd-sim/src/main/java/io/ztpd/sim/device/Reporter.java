@@ -1,11 +1,9 @@
 package io.ztpd.sim.device;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztpd.sim.net.Fetcher;
 import io.ztpd.sim.net.HttpLite;
 import io.ztpd.sim.net.TransferException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +13,6 @@ import java.util.Map;
  * and reports nothing.
  */
 public final class Reporter {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Fetcher fetcher;
   private final DeviceSpec spec;
@@ -56,39 +53,68 @@ public final class Reporter {
   /** Sends a report when the device has a channel; true when the server accepted it. */
   public boolean send(String status, String step, String message) throws InterruptedException {
     if (url == null) return false;
-    Map<String, String> body = new LinkedHashMap<>();
+    StringBuilder body = new StringBuilder(160).append('{');
     if (device != null) {
-      body.put("device", device);
+      field(body, "device", device);
     } else {
-      body.put("serial", spec.serial());
-      body.put("mac", spec.mac());
+      field(body, "serial", spec.serial());
+      field(body, "mac", spec.mac());
     }
-    body.put("status", status);
-    body.put("step", step);
-    body.put("message", message);
+    field(body, "status", status);
+    field(body, "step", step);
+    field(body, "message", message);
+    body.setCharAt(body.length() - 1, '}');
     try {
       HttpLite.Response r =
-          fetcher.http("POST", url, Map.of(), "application/json", JSON.writeValueAsBytes(body));
+          fetcher.http(
+              "POST",
+              url,
+              Map.of(),
+              "application/json",
+              body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       if (r.ok()) {
         sent++;
         if (status.equals("failed")) failures++;
         acknowledged.accepted(status, seqOf(r.body()));
         return true;
       }
-    } catch (TransferException | com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (TransferException e) {
       // a lost report does not stop the device: it goes on provisioning
     }
     refused++;
     return false;
   }
 
-  /** ztpd answers {@code {"seq": n, ...}}; other servers may not (then -1). */
-  private static long seqOf(byte[] body) {
-    try {
-      return JSON.readTree(body).path("seq").asLong(-1);
-    } catch (java.io.IOException e) {
-      return -1;
+  /** {@code "name":"value",} with JSON escapes (no object mapper: reports are most of a storm). */
+  static void field(StringBuilder b, String name, String value) {
+    b.append('"').append(name).append("\":\"");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+          else b.append(c);
+        }
+      }
     }
+    b.append("\",");
+  }
+
+  /** ztpd answers {@code {..., "seq": n, ...}}; other servers may not (then -1). */
+  static long seqOf(byte[] body) {
+    String s = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    int at = s.indexOf("\"seq\"");
+    if (at < 0) return -1;
+    int i = s.indexOf(':', at) + 1;
+    while (i > 0 && i < s.length() && s.charAt(i) == ' ') i++;
+    int end = i;
+    while (end < s.length() && Character.isDigit(s.charAt(end))) end++;
+    return end > i ? Long.parseLong(s.substring(i, end)) : -1;
   }
 
   public int sent() {

@@ -47,7 +47,11 @@ public final class ScriptRunner {
 
   /** The script's report URL ({@code REPORT_URL}, else a URL ending in /ztp/report), or null. */
   public static URI reportUrl(String script) {
-    String named = ScriptVars.of(script).get("REPORT_URL");
+    return reportUrl(ScriptVars.of(script), script);
+  }
+
+  private static URI reportUrl(Map<String, String> vars, String script) {
+    String named = vars.get("REPORT_URL");
     if (named != null) return URI.create(named);
     for (String u : urls(script)) if (u.endsWith("/ztp/report")) return URI.create(u);
     return null;
@@ -55,7 +59,11 @@ public final class ScriptRunner {
 
   /** The configuration URL ({@code CONFIG_URL}, else the first URL mentioning conf), or null. */
   public static URI configUrl(String script) {
-    String named = ScriptVars.of(script).get("CONFIG_URL");
+    return configUrl(ScriptVars.of(script), script);
+  }
+
+  private static URI configUrl(Map<String, String> vars, String script) {
+    String named = vars.get("CONFIG_URL");
     if (named != null) return URI.create(named);
     for (String u : urls(script)) {
       if (u.endsWith("/ztp/report")) continue;
@@ -69,9 +77,13 @@ public final class ScriptRunner {
 
   /** Takes the script's report channel: URL and the device id it reports as. */
   static void reportAs(DeviceRun run, String script) {
-    URI report = reportUrl(script);
+    reportAs(run, ScriptVars.of(script), script);
+  }
+
+  private static void reportAs(DeviceRun run, Map<String, String> vars, String script) {
+    URI report = reportUrl(vars, script);
     if (report != null) run.reporter().url(report);
-    String device = ScriptVars.of(script).get("DEVICE");
+    String device = vars.get("DEVICE");
     if (device != null) run.reporter().device(device);
   }
 
@@ -79,7 +91,7 @@ public final class ScriptRunner {
   public static void run(DeviceRun run, String vendor, String script)
       throws StepFailure, InterruptedException, Reboot {
     Map<String, String> vars = ScriptVars.of(script);
-    reportAs(run, script);
+    reportAs(run, vars, script);
     String step = "start";
     try {
       run.progress(step, "script started");
@@ -92,7 +104,7 @@ public final class ScriptRunner {
         }
       }
       step = "config";
-      URI config = configUrl(script);
+      URI config = configUrl(vars, script);
       String text =
           config == null
               ? script // the configuration is the script itself
