@@ -26,36 +26,19 @@ RELAY=127.32.0.1
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export JAVA_HOME
 
-if ss -ltn "sport = :$HTTP_PORT" | grep -q LISTEN; then
-  echo "TCP port $HTTP_PORT is in use: stop it first" >&2; exit 1
-fi
-for p in $TFTP_PORT $DHCP_PORT $RELAY_PORT; do
-  if ss -lun "sport = :$p" | grep -q ":$p"; then echo "UDP port $p is in use: stop it first" >&2; exit 1; fi
-done
+# shellcheck source=bench/storm-lib.sh
+source bench/storm-lib.sh
+refuse_busy_ports
 
 ./ztpd build >/dev/null
 WORK=$(mktemp -d /tmp/ztpd-storm-kill.XXXXXX)
 ZTPD_PID=""
 SIM_PID=""
-cleanup() {
-  [[ -n "$SIM_PID" ]] && kill "$SIM_PID" 2>/dev/null || true
-  [[ -n "$ZTPD_PID" ]] && kill "$ZTPD_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  if [[ -n "${KEEP:-}" ]]; then echo "work directory kept: $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
+trap on_exit EXIT
 
-# shellcheck source=bench/storm-lib.sh
-source bench/storm-lib.sh
 storm_files "$WORK" "$COUNT" "$MIX" "$SEED"
 
-start_ztpd() {
-  : > "$WORK/ztpd.log"
-  ZTPD_JAVA_OPTS="-Xmx512m" ./ztpd serve -c "$WORK/ztpd.yaml" >>"$WORK/ztpd.log" 2>&1 &
-  ZTPD_PID=$!
-  wait_up "$WORK/ztpd.log"
-}
-start_ztpd
+start_ztpd 512m
 import_fleet "$WORK"
 
 echo "# $COUNT devices ($MIX) at $RATE/s; kill -9 of ztpd once ${KILL_AT} of them are provisioned"
@@ -76,7 +59,7 @@ kill -9 "$ZTPD_PID"
 wait "$ZTPD_PID" 2>/dev/null || true
 echo "killed ztpd (pid $ZTPD_PID) with $BEFORE of $COUNT devices provisioned; restarting"
 T0=$(date +%s.%N)
-start_ztpd
+start_ztpd 512m
 echo "ztpd back after $(awk -v t="$T0" -v n="$(date +%s.%N)" 'BEGIN { printf "%.1f", n - t }') s"
 set +e
 wait "$SIM_PID"

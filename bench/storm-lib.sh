@@ -1,6 +1,35 @@
 # Shared by bench/storm.sh and bench/storm-kill.sh (sourced, not run).
 # Expects HTTP_PORT TFTP_PORT DHCP_PORT RELAY_PORT RELAY to be set.
 
+# refuse_busy_ports: exit when a port is taken (a stale ztpd or simulator)
+refuse_busy_ports() {
+  if ss -ltn "sport = :$HTTP_PORT" | grep -q LISTEN; then
+    echo "TCP port $HTTP_PORT is in use (a stale ztpd?): stop it first" >&2; exit 1
+  fi
+  local p
+  for p in $TFTP_PORT $DHCP_PORT $RELAY_PORT; do
+    if ss -lun "sport = :$p" | grep -q ":$p"; then
+      echo "UDP port $p is in use (a stale ztpd or simulator?): stop it first" >&2; exit 1
+    fi
+  done
+}
+
+# start_ztpd HEAP EXTRA_OPTS: ztpd serve on $WORK's configuration, appending to $WORK/ztpd.log;
+# sets ZTPD_PID
+start_ztpd() {
+  ZTPD_JAVA_OPTS="-Xmx$1 -XX:+UseParallelGC ${2:-}" ./ztpd serve -c "$WORK/ztpd.yaml" >>"$WORK/ztpd.log" 2>&1 &
+  ZTPD_PID=$!
+  wait_up "$WORK/ztpd.log"
+}
+
+# on_exit: stops what the bench started ($SIM_PID, $ZTPD_PID), removes $WORK unless KEEP is set
+on_exit() {
+  [[ -n "${SIM_PID:-}" ]] && kill "$SIM_PID" 2>/dev/null || true
+  [[ -n "${ZTPD_PID:-}" ]] && kill "$ZTPD_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  if [[ -n "${KEEP:-}" ]]; then echo "work directory kept: $WORK"; else rm -rf "$WORK"; fi
+}
+
 # storm_files WORK COUNT MIX SEED: templates, the storm site, ztpd.yaml and the fleet's inventory CSV
 storm_files() {
   local work=$1 count=$2 mix=$3 seed=$4
@@ -36,9 +65,14 @@ YAML
     --write-inventory "$work/fleet.csv" >/dev/null
 }
 
-# wait_up LOG: until ztpd logs "ztpd up" (60 s at most)
+# wait_up LOG: until ztpd logs "ztpd up" (60 s at most; counts the log's lines at the call so a
+# restart appending to it waits for its own line)
 wait_up() {
-  for _ in $(seq 300); do grep -q "ztpd up" "$1" 2>/dev/null && return 0; sleep 0.2; done
+  local before; before=$(grep -c "ztpd up" "$1" 2>/dev/null) || before=0
+  for _ in $(seq 300); do
+    [[ $(grep -c "ztpd up" "$1" 2>/dev/null || true) -gt $before ]] && return 0
+    sleep 0.2
+  done
   echo "ztpd did not start:" >&2; tail -20 "$1" >&2; return 1
 }
 

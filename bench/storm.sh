@@ -29,37 +29,19 @@ RELAY=127.32.0.1
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export JAVA_HOME
 
-for p in $HTTP_PORT; do
-  if ss -ltn "sport = :$p" | grep -q LISTEN; then
-    echo "TCP port $p is in use (a stale ztpd?): stop it first" >&2; exit 1
-  fi
-done
-for p in $TFTP_PORT $DHCP_PORT $RELAY_PORT; do
-  if ss -lun "sport = :$p" | grep -q ":$p"; then
-    echo "UDP port $p is in use (a stale ztpd or simulator?): stop it first" >&2; exit 1
-  fi
-done
+# shellcheck source=bench/storm-lib.sh
+source bench/storm-lib.sh
+refuse_busy_ports
 
 ./ztpd build >/dev/null
 WORK=$(mktemp -d /tmp/ztpd-storm.XXXXXX)
 ZTPD_PID=""
-cleanup() {
-  [[ -n "$ZTPD_PID" ]] && kill "$ZTPD_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  if [[ -n "${KEEP:-}" ]]; then echo "work directory kept: $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
+SIM_PID=""
+trap on_exit EXIT
 
-# shellcheck source=bench/storm-lib.sh
-source bench/storm-lib.sh
 storm_files "$WORK" "$COUNT" "$MIX" "$SEED"
 
-start_ztpd() {
-  ZTPD_JAVA_OPTS="-Xmx$ZTPD_HEAP -XX:+UseParallelGC ${ZTPD_EXTRA_OPTS:-}" ./ztpd serve -c "$WORK/ztpd.yaml" >>"$WORK/ztpd.log" 2>&1 &
-  ZTPD_PID=$!
-  wait_up "$WORK/ztpd.log"
-}
-start_ztpd
+start_ztpd "$ZTPD_HEAP" "${ZTPD_EXTRA_OPTS:-}"
 import_fleet "$WORK"
 
 # CPU seconds a process has used (user + system), from /proc

@@ -48,108 +48,90 @@ public record SimSettings(
         1);
   }
 
+  /** A copy with some settings changed. */
+  private SimSettings with(java.util.function.Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
   public SimSettings withArrivals(double perSecond) {
-    return new SimSettings(
-        target,
-        perSecond,
-        maxActive,
-        attempts,
-        retryDelayMillis,
-        dhcp,
-        retry,
-        tftp,
-        sshPort,
-        keepFiles,
-        seed);
+    return with(b -> b.arrivalsPerSecond = perSecond);
   }
 
   public SimSettings withKeepFiles(boolean keep) {
-    return new SimSettings(
-        target,
-        arrivalsPerSecond,
-        maxActive,
-        attempts,
-        retryDelayMillis,
-        dhcp,
-        retry,
-        tftp,
-        sshPort,
-        keep,
-        seed);
+    return with(b -> b.keepFiles = keep);
   }
 
   public SimSettings withAttempts(int n, long delayMillis) {
-    return new SimSettings(
-        target,
-        arrivalsPerSecond,
-        maxActive,
-        n,
-        delayMillis,
-        dhcp,
-        retry,
-        tftp,
-        sshPort,
-        keepFiles,
-        seed);
+    return with(
+        b -> {
+          b.attempts = n;
+          b.retryDelayMillis = delayMillis;
+        });
   }
 
   public SimSettings withSshPort(int port) {
-    return new SimSettings(
-        target,
-        arrivalsPerSecond,
-        maxActive,
-        attempts,
-        retryDelayMillis,
-        dhcp,
-        retry,
-        tftp,
-        port,
-        keepFiles,
-        seed);
+    return with(b -> b.sshPort = port);
   }
 
   public SimSettings withSeed(long s) {
-    return new SimSettings(
-        target,
-        arrivalsPerSecond,
-        maxActive,
-        attempts,
-        retryDelayMillis,
-        dhcp,
-        retry,
-        tftp,
-        sshPort,
-        keepFiles,
-        s);
+    return with(b -> b.seed = s);
   }
 
   public SimSettings withMaxActive(int n) {
-    return new SimSettings(
-        target,
-        arrivalsPerSecond,
-        n,
-        attempts,
-        retryDelayMillis,
-        dhcp,
-        retry,
-        tftp,
-        sshPort,
-        keepFiles,
-        seed);
+    return with(b -> b.maxActive = n);
   }
 
   public SimSettings withTimeouts(DhcpClient.Timing d, Fetcher.Retry r) {
-    return new SimSettings(
-        target,
-        arrivalsPerSecond,
-        maxActive,
-        attempts,
-        retryDelayMillis,
-        d,
-        r,
-        tftp,
-        sshPort,
-        keepFiles,
-        seed);
+    return with(
+        b -> {
+          b.dhcp = d;
+          b.retry = r;
+        });
+  }
+
+  /** The settings' fields, changed one at a time by the {@code with} methods. */
+  private static final class Builder {
+    private final Target target;
+    private final TftpClient.Options tftp;
+    double arrivalsPerSecond;
+    int maxActive;
+    int attempts;
+    long retryDelayMillis;
+    DhcpClient.Timing dhcp;
+    Fetcher.Retry retry;
+    int sshPort;
+    boolean keepFiles;
+    long seed;
+
+    Builder(SimSettings s) {
+      target = s.target;
+      arrivalsPerSecond = s.arrivalsPerSecond;
+      maxActive = s.maxActive;
+      attempts = s.attempts;
+      retryDelayMillis = s.retryDelayMillis;
+      dhcp = s.dhcp;
+      retry = s.retry;
+      tftp = s.tftp;
+      sshPort = s.sshPort;
+      keepFiles = s.keepFiles;
+      seed = s.seed;
+    }
+
+    SimSettings build() {
+      return new SimSettings(
+          target,
+          arrivalsPerSecond,
+          maxActive,
+          attempts,
+          retryDelayMillis,
+          dhcp,
+          retry,
+          tftp,
+          sshPort,
+          keepFiles,
+          seed);
+    }
   }
 }

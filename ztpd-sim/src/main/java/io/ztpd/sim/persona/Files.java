@@ -21,6 +21,15 @@ final class Files {
     return URI.create(m + "://" + hostPort + path.replace(" ", "%20"));
   }
 
+  /** Option 43's sub-options as text (Juniper, Aruba CX); a malformed option is a DHCP failure. */
+  static java.util.Map<Integer, String> option43(DeviceRun run) throws StepFailure {
+    try {
+      return run.lease().subOptions(43);
+    } catch (io.ztpd.dhcp.wire.MalformedPacketException e) {
+      throw StepFailure.retry("dhcp", "option 43 does not parse: " + e.getMessage());
+    }
+  }
+
   static String text(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);
   }

@@ -1,6 +1,5 @@
 package io.ztpd.sim.persona;
 
-import io.ztpd.dhcp.wire.MalformedPacketException;
 import io.ztpd.sim.device.DeviceRun;
 import io.ztpd.sim.device.DeviceSpec;
 import io.ztpd.sim.device.Reboot;
@@ -37,12 +36,7 @@ public final class JuniperPersona implements Persona {
 
   @Override
   public void provision(DeviceRun run) throws StepFailure, InterruptedException, Reboot {
-    Map<Integer, String> sub;
-    try {
-      sub = run.lease().subOptions(43);
-    } catch (MalformedPacketException e) {
-      throw StepFailure.retry("dhcp", "option 43 does not parse: " + e.getMessage());
-    }
+    Map<Integer, String> sub = Files.option43(run);
     String config = sub.get(1);
     if (config == null) {
       throw StepFailure.retry("dhcp", "no configuration file in option 43 sub-option 01");
