@@ -103,6 +103,11 @@ class SerialAndPushBrowserTest extends BrowserTestBase {
 
     modal.locator("button:has-text('Check Serial')").click();
     assertThat(modal.locator("#new-serial + .field-error")).hasText("New Serial is required");
+    modal.locator("#new-serial").fill("bad serial!");
+    modal.locator("button:has-text('Check Serial')").click();
+    assertThat(modal.locator("#new-serial + .field-error"))
+        .containsText("serial 'bad serial!' is not valid");
+    assertThat(modal.locator(".wrong-serial")).hasText("TEMP-0001"); // nothing was stored
     modal.locator("#new-serial").fill("JPE00000000");
     modal.locator("button:has-text('Check Serial')").click();
     assertThat(modal.locator(".field-error")).containsText("still a mismatch");
