@@ -142,6 +142,40 @@ class BoardBrowserTest extends BrowserTestBase {
     screenshot("device");
   }
 
+  /** A row re-read after an edit may answer late: it never puts back an older status. */
+  @Test
+  void aLateReReadNeverShowsAnOlderStatusThanTheEvents() throws Exception {
+    importLeaves(2);
+    open("#/");
+    assertThat(cell("leaf-001", "conf_min")).hasText("Not Loaded");
+    fetchConfig("JN0001");
+    assertThat(cell("leaf-001", "conf_min")).hasText("Loaded");
+    // the re-read the edit causes answers with the status as it was before the fetch
+    page.route(
+        "**/api/v1/devices/leaf-001",
+        r -> {
+          var real = r.fetch();
+          var body = (com.fasterxml.jackson.databind.node.ObjectNode) readTree(real.text());
+          var status = (com.fasterxml.jackson.databind.node.ObjectNode) body.get("status");
+          status.put("conf_min", "Not Loaded").put("last_seq", 1);
+          r.fulfill(new Route.FulfillOptions().setResponse(real).setBody(body.toString()));
+        });
+    var dev = (com.fasterxml.jackson.databind.node.ObjectNode) getJson("/api/v1/devices/leaf-001");
+    dev.remove("status");
+    dev.put("hostname", "leaf-001-renamed.dc1");
+    assertThat(send("PUT", "/api/v1/devices/leaf-001", dev.toString()).statusCode()).isEqualTo(200);
+    assertThat(cell("leaf-001", "hostname")).hasText("leaf-001-renamed.dc1");
+    assertThat(cell("leaf-001", "conf_min")).hasText("Loaded");
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
+    try {
+      return json.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(text, e);
+    }
+  }
+
   @Test
   void apiFailuresAreShownAndNothingStaysBusy() throws Exception {
     importLeaves(3);

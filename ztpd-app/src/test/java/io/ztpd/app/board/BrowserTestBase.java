@@ -73,7 +73,7 @@ abstract class BrowserTestBase {
     browser =
         playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM));
     // a shared 2-core machine: generous, and never a fixed sleep
-    PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
   }
 
   @AfterAll
@@ -117,7 +117,7 @@ abstract class BrowserTestBase {
     base = "http://127.0.0.1:" + server.httpPort();
     assertThat(send("PUT", "/api/v1/sites/dc1", SITE).statusCode()).isEqualTo(200);
     context = browser.newContext(contextOptions());
-    context.setDefaultTimeout(20_000);
+    context.setDefaultTimeout(60_000);
     page = context.newPage();
     page.onPageError(e -> pageErrors.add(e));
   }

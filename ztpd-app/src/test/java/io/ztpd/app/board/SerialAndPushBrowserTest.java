@@ -28,8 +28,9 @@ class SerialAndPushBrowserTest extends BrowserTestBase {
 
   @Override
   String extraConfig() {
-    return "verify: { serial_check: auto, delay: 0s, attempts: 2, backoff: 100ms, max_backoff: 200ms,"
-        + " timeout: 5s }";
+    // a busy 2-core machine can take seconds per SSH handshake: retries, and patient waits below
+    return "verify: { serial_check: auto, delay: 0s, attempts: 3, backoff: 100ms, max_backoff: 200ms,"
+        + " timeout: 15s }";
   }
 
   @Override

@@ -4,6 +4,7 @@ import { api, enc } from "./api.js";
 import { h, badge, showError, clearError, fmtTime, busy, toast } from "./dom.js";
 import { subscribe, onReconnect } from "./live.js";
 import { serialCell, finalCell, learnFromEvent } from "./actions.js";
+import { older } from "./rows.js";
 
 const FETCH_KINDS = new Set(["CONF_MIN_FETCHED", "BOOTSTRAP_FETCHED", "IMAGE_FETCHED", "FILE_FETCHED", "FILE_FAILED"]);
 const TROUBLE = /FAILED|MISMATCH|PARTIAL|NAK|DECLINE|REJECTED/;
@@ -34,7 +35,9 @@ export function mountDevice(view, { id }) {
 
   async function loadDevice() {
     try {
-      device = await api(`/api/v1/devices/${enc(id)}`);
+      const fresh = await api(`/api/v1/devices/${enc(id)}`);
+      // an event may have brought a newer status while this was on its way
+      device = device && older(fresh.status, device.status) ? { ...fresh, status: device.status } : fresh;
       clearError(error);
       drawSummary();
     } catch (e) {
@@ -117,7 +120,9 @@ export function mountDevice(view, { id }) {
       files.prepend(fileRow(event));
     }
     if (event.kind.startsWith("DHCP_") || event.kind === "LEASE_REPORTED") loadLeases();
-    if (device && status && event.kind !== "DEVICE_UPDATED") {
+    if (device && status && older(status, device.status)) {
+      // nothing newer to show
+    } else if (device && status && event.kind !== "DEVICE_UPDATED") {
       device = { ...device, status };
       drawSummary();
     } else {

@@ -32,6 +32,11 @@ export const COLUMNS = [
 
 const FAILING = /FAILED|MISMATCH|PARTIAL/;
 
+/** Whether status a reflects fewer events than b (statuses carry the last event's sequence). */
+export function older(a, b) {
+  return a && b && a.last_seq != null && b.last_seq != null && a.last_seq < b.last_seq;
+}
+
 export class Row {
   constructor(device, selection) {
     this.device = device;
@@ -65,6 +70,7 @@ export class Row {
   }
 
   update(status) {
+    if (older(status, this.device.status)) return; // a re-read answered after a newer event
     this.device = { ...this.device, status };
     if (this.draw()) {
       this.tr.classList.remove("flash");
@@ -73,9 +79,11 @@ export class Row {
     }
   }
 
+  /** The device re-read (its fields changed); its status only if not older than the one shown. */
   replace(device) {
-    this.device = device;
-    this.update(device.status);
+    const status = older(device.status, this.device.status) ? this.device.status : device.status;
+    this.device = { ...device, status };
+    this.update(status);
   }
 
   tickElapsed() {
