@@ -137,7 +137,8 @@ paths = {
   "/api/v1/events": {"get": {"summary": "The timeline of all devices", "parameters": [q("device", "only this device"), q("after", "events after this seq, oldest first", "integer"), q("limit", "max events", "integer")],
                              "responses": {"200": ok("Events", {"type": "array", "items": ref("Event")})}}},
   "/api/v1/events/stream": {"get": {"summary": "Server-sent events: every event once durable, with the device's new state. Resumes after Last-Event-ID.",
-                                    "parameters": [q("device", "only this device"), q("after", "replay events after this seq first", "integer")],
+                                    "parameters": [q("device", "only this device"), q("after", "replay events after this seq first", "integer"),
+                                                   q("ready", "1: send an event named 'ready' first; every event after it reaches this client (load what you show on it)")],
                                     "responses": {"200": ok("text/event-stream; event name 'ztpd', id = seq, data = {event, status}", st, "text/event-stream")}}},
   "/api/v1/inventory": {
     "get": {"summary": "Export the inventory", "parameters": [q("format", "yaml | csv", enum=["yaml", "csv"])],

@@ -289,7 +289,7 @@ class WebServerTest {
     java.net.Socket sock = new java.net.Socket("127.0.0.1", server.port());
     sock.getOutputStream()
         .write(
-            ("GET /api/v1/events/stream?after=0 HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+            ("GET /api/v1/events/stream?after=0&ready=1 HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
     Thread reader =
         Thread.ofVirtual()
@@ -308,8 +308,15 @@ class WebServerTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> lines.stream().anyMatch(l -> l.contains("CONF_MIN_FETCHED")));
-    // history was replayed first (after=0): the site and the device creations
-    assertThat(lines.stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow())
+    // ready=1: a "ready" event comes first, once the client is registered
+    assertThat(lines.stream().filter(l -> l.startsWith("event:")).findFirst().orElseThrow())
+        .isEqualTo("event: ready");
+    // history was replayed next (after=0): the site and the device creations
+    assertThat(
+            lines.stream()
+                .filter(l -> l.startsWith("data:") && !l.contains("live"))
+                .findFirst()
+                .orElseThrow())
         .contains("site dc1 saved");
     assertThat(lines).anyMatch(l -> l.startsWith("data:") && l.contains("DEVICE_CREATED"));
     assertThat(lines).anyMatch(l -> l.startsWith("id:"));

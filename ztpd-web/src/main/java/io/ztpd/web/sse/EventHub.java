@@ -32,7 +32,12 @@ public final class EventHub implements TimelineListener {
 
   private record Item(long seq, String json) {}
 
-  private record Client(SseClient sse, String device, BlockingQueue<Item> queue) {}
+  /**
+   * @param ready send a {@code ready} event first: everything after it reaches this client, so a
+   *     page that loads its data on {@code ready} misses nothing (the stream's headers leave before
+   *     the client is registered, so the connection opening alone does not promise that)
+   */
+  private record Client(SseClient sse, String device, BlockingQueue<Item> queue, boolean ready) {}
 
   private final ObjectMapper json;
   private final EventLog log_;
@@ -52,12 +57,13 @@ public final class EventHub implements TimelineListener {
     return dropped.get();
   }
 
-  /** Handler for {@code GET /api/v1/events/stream[?device=ID][&after=SEQ]}. */
+  /** Handler for {@code GET /api/v1/events/stream[?device=ID][&after=SEQ][&ready=1]}. */
   public void attach(SseClient sse) {
     sse.keepAlive();
     String device = sse.ctx().queryParam("device");
     long after = lastSeen(sse);
-    Client c = new Client(sse, device, new ArrayBlockingQueue<>(QUEUE));
+    boolean ready = "1".equals(sse.ctx().queryParam("ready"));
+    Client c = new Client(sse, device, new ArrayBlockingQueue<>(QUEUE), ready);
     clients.add(c);
     sse.onClose(() -> clients.remove(c));
     Thread.ofVirtual().name("sse-sender").start(() -> send(c, after));
@@ -106,6 +112,7 @@ public final class EventHub implements TimelineListener {
   private void send(Client c, long after) {
     long sent = after;
     try {
+      if (c.ready()) c.sse().sendEvent("ready", "{\"live\":true}");
       if (after >= 0) sent = replay(c, after);
       while (!c.sse().terminated()) {
         Item item = c.queue().poll(15, TimeUnit.SECONDS);

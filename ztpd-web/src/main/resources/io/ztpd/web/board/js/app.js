@@ -1,6 +1,6 @@
 // The page's router: #/ board, #/devices/ID, #/pending, #/inventory, #/templates, #/jobs[/ID]. Each
 // view mounts into <main> and returns what to undo when the operator leaves it.
-import { connect, subscribe } from "./live.js";
+import { connect, ready, subscribe } from "./live.js";
 import { api } from "./api.js";
 import { h } from "./dom.js";
 import { closeModal } from "./modal.js";
@@ -50,9 +50,12 @@ async function pendingCount() {
   }
 }
 
-window.addEventListener("hashchange", route);
 connect();
-route();
+// the first view loads once the event stream is open, so no event falls between the two
+ready(3000).then(() => {
+  window.addEventListener("hashchange", route);
+  route();
+});
 pendingCount();
 let countTimer = 0;
 subscribe(({ event }) => {

@@ -6,6 +6,24 @@ const reconnectListeners = new Set();
 let source;
 let everOpen = false;
 let lostSinceOpen = false;
+let viewsStarted = false;
+let firstOpen;
+const opened = new Promise((resolve) => (firstOpen = resolve));
+
+/**
+ * Resolves once the stream is ready (or after `timeoutMs`, so a page behind a buffering proxy still
+ * shows something). Views that load after this miss no event: what they read is older than what the
+ * stream sends. If the wait timed out, the first open makes them re-read.
+ */
+export function ready(timeoutMs) {
+  return Promise.race([opened, new Promise((r) => setTimeout(r, timeoutMs))]).then(() => {
+    viewsStarted = true;
+  });
+}
+
+function reloadViews() {
+  for (const fn of reconnectListeners) fn();
+}
 
 /** fn({event, status}) for every event; returns the unsubscribe function. */
 export function subscribe(fn) {
@@ -13,7 +31,7 @@ export function subscribe(fn) {
   return () => listeners.delete(fn);
 }
 
-/** fn() after the stream came back from an interruption (views reload what they show). */
+/** fn() when events may have been missed (the stream came back): views reload what they show. */
 export function onReconnect(fn) {
   reconnectListeners.add(fn);
   return () => reconnectListeners.delete(fn);
@@ -22,7 +40,18 @@ export function onReconnect(fn) {
 export function connect() {
   if (source) return;
   const badge = document.getElementById("live");
-  source = new EventSource("/api/v1/events/stream");
+  // ready=1: ztpd sends "ready" once this client is registered, so views that load on it miss nothing
+  source = new EventSource("/api/v1/events/stream?ready=1");
+  source.addEventListener("ready", () => {
+    if (!everOpen) {
+      everOpen = true;
+      firstOpen();
+      if (viewsStarted) reloadViews(); // they loaded before the stream was there
+    } else if (lostSinceOpen) {
+      reloadViews();
+    }
+    lostSinceOpen = false;
+  });
   source.addEventListener("ztpd", (msg) => {
     let parsed;
     try {
@@ -42,9 +71,6 @@ export function connect() {
   source.onopen = () => {
     badge.textContent = "live";
     badge.className = "badge on";
-    if (everOpen && lostSinceOpen) for (const fn of reconnectListeners) fn();
-    everOpen = true;
-    lostSinceOpen = false;
   };
   source.onerror = () => {
     lostSinceOpen = true;
