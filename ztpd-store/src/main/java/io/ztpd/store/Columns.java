@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztpd.core.store.StoreException;
+import io.ztpd.core.util.JsonText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,32 +39,12 @@ final class Columns {
     for (Map.Entry<String, String> e : map.entrySet()) {
       if (!first) b.append(',');
       first = false;
-      jsonString(b, e.getKey());
+      JsonText.appendString(b, e.getKey());
       b.append(':');
       if (e.getValue() == null) b.append("null");
-      else jsonString(b, e.getValue());
+      else JsonText.appendString(b, e.getValue());
     }
     return b.append('}').toString();
-  }
-
-  /** A JSON string literal (RFC 8259): quote, backslash and control characters escaped. */
-  private static void jsonString(StringBuilder b, String s) {
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
-          else b.append(ch);
-        }
-      }
-    }
-    b.append('"');
   }
 
   Map<String, Object> objectMap(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package io.ztpd.dhcp.export;
 
 import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Site;
+import io.ztpd.core.util.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,18 +114,6 @@ final class KeaExport {
   }
 
   static String q(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        default -> {
-          if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-          else b.append(c);
-        }
-      }
-    }
-    return b.append('"').toString();
+    return JsonText.quote(s);
   }
 }

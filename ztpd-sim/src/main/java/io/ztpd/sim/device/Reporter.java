@@ -1,5 +1,6 @@
 package io.ztpd.sim.device;
 
+import io.ztpd.core.util.JsonText;
 import io.ztpd.sim.net.Fetcher;
 import io.ztpd.sim.net.HttpLite;
 import io.ztpd.sim.net.TransferException;
@@ -87,22 +88,8 @@ public final class Reporter {
 
   /** {@code "name":"value",} with JSON escapes (no object mapper: reports are most of a storm). */
   static void field(StringBuilder b, String name, String value) {
-    b.append('"').append(name).append("\":\"");
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-          else b.append(c);
-        }
-      }
-    }
-    b.append("\",");
+    JsonText.appendString(b, name).append(':');
+    JsonText.appendString(b, value).append(',');
   }
 
   /** ztpd answers {@code {..., "seq": n, ...}}; other servers may not (then -1). */
