@@ -3,6 +3,7 @@ package io.ztpd.core.inventory;
 import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Group;
 import io.ztpd.core.model.Identity;
+import io.ztpd.core.model.Mac;
 import io.ztpd.core.model.Site;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,18 @@ public interface DeviceDirectory {
   Optional<Device> match(Identity identity);
 
   Optional<Device> byId(String id);
+
+  /**
+   * The device a path or URL names by one key: its id, else its serial, else its MAC (e.g. {@code
+   * config/<key>}, a ZTPServer node id). Empty for a null or blank key.
+   */
+  default Optional<Device> byKey(String key) {
+    if (key == null || key.isBlank()) return Optional.empty();
+    Optional<Device> d = byId(key);
+    if (d.isEmpty()) d = match(Identity.ofSerial(key));
+    if (d.isEmpty() && Mac.isMac(key)) d = match(Identity.ofMac(key));
+    return d;
+  }
 
   /** Every device, for scans off the hot path (e.g. matching a switch by its LLDP neighbours). */
   List<Device> devices();

@@ -143,7 +143,7 @@ public final class ProvisioningResolver implements ArtifactResolver {
   }
 
   private Resolution configOf(String key, FetchRequest request) {
-    Optional<Device> d = byKey(key);
+    Optional<Device> d = directory.byKey(key);
     if (d.isEmpty()) {
       return unknown(
           request.hint("serial") == null ? withKeyHint(request, key) : request, artifacts::config);
@@ -155,13 +155,6 @@ public final class ProvisioningResolver implements ArtifactResolver {
     Map<String, String> hints = new LinkedHashMap<>(r.hints());
     hints.put(Mac.isMac(key) ? "mac" : "serial", key);
     return new FetchRequest(r.protocol(), r.requesterIp(), r.path(), hints);
-  }
-
-  private Optional<Device> byKey(String key) {
-    Optional<Device> d = directory.byId(key);
-    if (d.isEmpty()) d = directory.match(Identity.ofSerial(key));
-    if (d.isEmpty() && Mac.isMac(key)) d = directory.match(Identity.ofMac(key));
-    return d;
   }
 
   /** Who is asking: keys in the request first, then the lease on its address. */

@@ -5,8 +5,6 @@ import io.ztpd.core.inventory.DeviceDirectory;
 import io.ztpd.core.lease.Lease;
 import io.ztpd.core.lease.LeaseLookup;
 import io.ztpd.core.model.Device;
-import io.ztpd.core.model.Identity;
-import io.ztpd.core.model.Mac;
 import io.ztpd.core.model.Site;
 import io.ztpd.core.provisioning.DeviceArtifacts.Made;
 import io.ztpd.core.vendor.ArtifactContext;
@@ -134,11 +132,7 @@ final class VendorArtifacts {
 
     @Override
     public Optional<Device> device(String key) {
-      if (key == null || key.isBlank()) return Optional.empty();
-      Optional<Device> d = directory.byId(key);
-      if (d.isEmpty()) d = directory.match(Identity.ofSerial(key));
-      if (d.isEmpty() && Mac.isMac(key)) d = directory.match(Identity.ofMac(key));
-      return d;
+      return directory.byKey(key);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.ztpd.core.event.EventKind;
 import io.ztpd.core.inventory.DeviceDirectory.UnknownDecision;
 import io.ztpd.core.model.Device;
 import io.ztpd.core.model.Identity;
-import io.ztpd.core.model.Mac;
 import io.ztpd.core.provisioning.DeviceArtifacts;
 import io.ztpd.core.provisioning.Resolution;
 import io.ztpd.core.vendor.VendorContext;
@@ -169,11 +168,7 @@ final class AristaNodes {
   }
 
   Optional<Device> find(String key) {
-    if (key.isEmpty()) return Optional.empty();
-    Optional<Device> d = ctx.directory().byId(key);
-    if (d.isEmpty()) d = ctx.directory().match(Identity.ofSerial(key));
-    if (d.isEmpty() && Mac.isMac(key)) d = ctx.directory().match(Identity.ofMac(key));
-    return d;
+    return ctx.directory().byKey(key);
   }
 
   private VendorResponse definition(VendorRequest req, Device d) {
