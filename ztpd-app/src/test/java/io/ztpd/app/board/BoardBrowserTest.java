@@ -168,6 +168,35 @@ class BoardBrowserTest extends BrowserTestBase {
     assertThat(cell("leaf-001", "conf_min")).hasText("Loaded");
   }
 
+  /**
+   * The page's first read answers with a status older than an event that reached the browser while
+   * the read was in flight: the row still ends up showing the event (it was a CI flake once).
+   */
+  @Test
+  void anEventHeardWhileThePageIsReadIsNotLost() throws Exception {
+    importLeaves(1);
+    Route[] held = new Route[1];
+    page.route(
+        url -> url.contains("/api/v1/devices?"),
+        r -> {
+          if (held[0] == null) held[0] = r; // answered below, once the event has been heard
+          else r.resume();
+        });
+    open("#/");
+    page.waitForCondition(() -> held[0] != null);
+    var before = held[0].fetch(); // the read, as the server answers it before the device boots
+    // a second stream in the page, to know when the event has reached the browser
+    page.evaluate(
+        "() => new Promise((ok) => { const es = new EventSource('/api/v1/events/stream?ready=1');"
+            + " window.heard = new Promise((got) => es.addEventListener('ztpd', () => { es.close(); got(); }));"
+            + " es.addEventListener('ready', () => ok()); })");
+    fetchConfig("JN0001");
+    page.evaluate("() => window.heard");
+    held[0].fulfill(new Route.FulfillOptions().setResponse(before));
+    assertThat(cell("leaf-001", "conf_min")).hasText("Loaded");
+    assertThat(cell("leaf-001", "last_event")).containsText("conf min fetched");
+  }
+
   private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
     try {
       return json.readTree(text);

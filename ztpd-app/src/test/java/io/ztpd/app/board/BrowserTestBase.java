@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,6 +60,25 @@ abstract class BrowserTestBase {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final List<String> pageErrors = new CopyOnWriteArrayList<>();
   private String testName;
+
+  /**
+   * A failing test prints the server's latest events before the server stops: whether the board
+   * missed an event or the server never recorded it is then plain from the CI log.
+   */
+  @RegisterExtension
+  final TestExecutionExceptionHandler printEventsOnFailure =
+      (context, failure) -> {
+        try {
+          System.out.println(
+              "events on the server when "
+                  + testName
+                  + " failed:\n"
+                  + get("/api/v1/events?limit=100").body());
+        } catch (Exception e) {
+          failure.addSuppressed(e);
+        }
+        throw failure;
+      };
 
   @BeforeAll
   static void launchBrowser() {

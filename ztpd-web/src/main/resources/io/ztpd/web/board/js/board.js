@@ -83,6 +83,9 @@ export function mountBoard(view, params) {
 
   // --- loading a page -------------------------------------------------------------------------
   let loadSeq = 0;
+  // events heard while a page read is in flight: the read may predate them, so they are applied again
+  // to the rows it draws (statuses carry their sequence, so an older one never wins)
+  let heardDuringLoad = null;
   function query(limit = q.limit, offset = q.offset) {
     const p = new URLSearchParams({ sort: q.sort, order: q.order, offset, limit });
     for (const k of ["q", "phase", "conf_min", "serial", "final", "site"]) if (q[k]) p.set(k, q[k]);
@@ -95,10 +98,12 @@ export function mountBoard(view, params) {
   }
   async function load() {
     const mine = ++loadSeq;
+    const heard = (heardDuringLoad = new Map());
     table.setAttribute("aria-busy", "true");
     try {
       const page = await api("/api/v1/devices?" + query());
       if (mine !== loadSeq) return;
+      heardDuringLoad = null;
       clearError(el.error);
       rows.clear();
       el.body.replaceChildren(
@@ -111,10 +116,15 @@ export function mountBoard(view, params) {
       if (!page.items.length) el.body.append(h("tr", {}, h("td", { colspan: COLUMNS.length, class: "muted empty" }, "no device matches")));
       showTotals(page);
       el.selectAll.checked = page.items.length > 0 && page.items.every((d) => selected.has(d.id));
+      for (const [id, status] of heard) if (rows.has(id)) status ? due.set(id, status) : stale.add(id);
+      if (heard.size && !frame) frame = requestAnimationFrame(flush);
     } catch (e) {
       if (mine === loadSeq) showError(el.error, e);
     } finally {
-      if (mine === loadSeq) table.removeAttribute("aria-busy");
+      if (mine === loadSeq) {
+        heardDuringLoad = null;
+        table.removeAttribute("aria-busy");
+      }
     }
   }
   function showTotals(page) {
@@ -151,6 +161,10 @@ export function mountBoard(view, params) {
     scheduleCounts();
     if (STRUCTURAL.has(event.kind)) return scheduleReload();
     const id = event.device_id;
+    if (id && heardDuringLoad) {
+      const fresh = event.kind === "DEVICE_UPDATED" || !status;
+      heardDuringLoad.set(id, fresh || heardDuringLoad.get(id) === null ? null : status);
+    }
     if (!id || !rows.has(id)) return;
     if (event.kind === "DEVICE_UPDATED" || !status) stale.add(id);
     else due.set(id, status);
