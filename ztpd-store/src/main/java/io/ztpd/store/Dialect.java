@@ -29,6 +29,25 @@ enum Dialect {
   }
 
   /**
+   * Where Flyway finds this database's migrations: the common ones, and SQLite's own (versions 1.x,
+   * between the common whole numbers, so a new common migration never collides with them).
+   */
+  String[] migrationLocations() {
+    return this == SQLITE
+        ? new String[] {"classpath:db/migration", "classpath:db/sqlite"}
+        : new String[] {"classpath:db/migration"};
+  }
+
+  /**
+   * Whether a device's events are found through the bulk-filled {@code event_index} (SQLite) or
+   * through an index on {@code events} itself (PostgreSQL: several ztpd nodes append, and a shared
+   * "indexed up to" mark could pass a crashed node's events).
+   */
+  boolean deferredEventIndex() {
+    return this == SQLITE;
+  }
+
+  /**
    * Makes the calling transaction the only one appending events until it commits, so that sequence
    * numbers are assigned in commit order: a reader following {@code after(seq)} never misses an
    * event that commits later with a smaller number. SQLite needs nothing: its write transactions

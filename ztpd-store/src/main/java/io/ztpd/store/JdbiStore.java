@@ -10,22 +10,37 @@ final class JdbiStore extends RepositoryStore {
   private final HikariDataSource writerPool;
   private final HikariDataSource readerPool;
   private final PooledDb db;
+  private final WalCheckpointer checkpointer;
 
+  /**
+   * @param checkpointer SQLite's background checkpoint, stopped before the pools close; null for
+   *     PostgreSQL
+   */
   JdbiStore(
-      Dialect dialect, String describe, HikariDataSource writerPool, HikariDataSource readerPool) {
+      Dialect dialect,
+      String describe,
+      HikariDataSource writerPool,
+      HikariDataSource readerPool,
+      WalCheckpointer checkpointer) {
     this(
         new PooledDb(Jdbi.create(writerPool), Jdbi.create(readerPool), dialect, describe),
         describe,
         writerPool,
-        readerPool);
+        readerPool,
+        checkpointer);
   }
 
   private JdbiStore(
-      PooledDb db, String describe, HikariDataSource writerPool, HikariDataSource readerPool) {
+      PooledDb db,
+      String describe,
+      HikariDataSource writerPool,
+      HikariDataSource readerPool,
+      WalCheckpointer checkpointer) {
     super(db, describe);
     this.db = db;
     this.writerPool = writerPool;
     this.readerPool = readerPool;
+    this.checkpointer = checkpointer;
   }
 
   @Override
@@ -41,8 +56,19 @@ final class JdbiStore extends RepositoryStore {
         });
   }
 
+  /** Indexes every event by device now instead of within the next second (tests). */
+  void indexEventsNow() {
+    if (!db.dialect().deferredEventIndex()) return;
+    db.write(
+        h -> {
+          SqlEvents.indexIfDue(h, SqlEvents.maxSeq(h), true);
+          return null;
+        });
+  }
+
   @Override
   public void close() {
+    if (checkpointer != null) checkpointer.close();
     if (readerPool != writerPool) readerPool.close();
     writerPool.close();
   }

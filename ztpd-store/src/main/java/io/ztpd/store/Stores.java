@@ -7,6 +7,7 @@ import io.ztpd.core.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -27,6 +28,12 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Stores {
   private static final int WRITER_CACHE_KIB = 32 * 1024;
+
+  /** How often the WAL is copied back into the database file, off the writer's path. */
+  static final Duration CHECKPOINT_EVERY = Duration.ofMillis(500);
+
+  /** A WAL that grew past this during a burst is truncated back to it after a checkpoint. */
+  private static final int WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
   private Stores() {}
 
@@ -65,8 +72,15 @@ public final class Stores {
     }
     HikariDataSource writer = null;
     HikariDataSource readers = null;
+    WalCheckpointer checkpointer = null;
     try {
-      writer = pool("ztpd-sqlite-writer", sqlite(u, o, true), 1, null, o);
+      writer =
+          pool(
+              "ztpd-sqlite-writer",
+              sqlite(u, o, true),
+              1,
+              "PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_AUTOCHECKPOINT_PAGES,
+              o);
       migrate(u, writer);
       readers =
           pool(
@@ -75,8 +89,10 @@ public final class Stores {
               o.sqliteReaders(),
               "PRAGMA query_only = true",
               o);
-      return new JdbiStore(Dialect.SQLITE, u.redacted(), writer, readers);
+      checkpointer = new WalCheckpointer(sqlite(u, o, false), CHECKPOINT_EVERY).start();
+      return new JdbiStore(Dialect.SQLITE, u.redacted(), writer, readers, checkpointer);
     } catch (RuntimeException e) {
+      if (checkpointer != null) checkpointer.close();
       closeQuietly(readers);
       closeQuietly(writer);
       throw failure(u, e);
@@ -94,6 +110,7 @@ public final class Stores {
       // the timeline appends to one index leaf per device: keep a fleet's leaves in memory
       // instead of reading them back from the file on every batch (SQLite's default is 2 MiB)
       c.setCacheSize(-WRITER_CACHE_KIB);
+      c.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
     }
     SQLiteDataSource ds = new SQLiteDataSource(c);
     ds.setUrl(u.jdbcUrl());
@@ -119,7 +136,7 @@ public final class Stores {
     try {
       pool = new HikariDataSource(c);
       migrate(u, pool);
-      return new JdbiStore(Dialect.POSTGRESQL, u.redacted(), pool, pool);
+      return new JdbiStore(Dialect.POSTGRESQL, u.redacted(), pool, pool, null);
     } catch (RuntimeException e) {
       closeQuietly(pool);
       throw failure(u, e);
@@ -140,7 +157,7 @@ public final class Stores {
   private static void migrate(StoreUrl u, HikariDataSource ds) {
     Flyway.configure()
         .dataSource(ds)
-        .locations("classpath:db/migration")
+        .locations(u.dialect().migrationLocations())
         .placeholders(u.dialect().placeholders())
         .failOnMissingLocations(true)
         .load()

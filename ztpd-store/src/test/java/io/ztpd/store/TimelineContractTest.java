@@ -48,6 +48,45 @@ class TimelineContractTest extends StoreContract {
     assertThat(store.events().count()).isEqualTo(4);
   }
 
+  /**
+   * SQLite finds a device's events through an index filled about once a second plus the table's
+   * unindexed tail: reads across that mark, in both directions and with limits, see one timeline.
+   */
+  @Test
+  void aDevicesEventsReadTheSameOnBothSidesOfTheIndexMark() {
+    for (int i = 0; i < 6; i++) {
+      store
+          .events()
+          .append(
+              List.of(
+                  event("a", EventKind.DHCP_DISCOVER, "a" + i),
+                  event("b", EventKind.DHCP_DISCOVER, "b" + i),
+                  event(null, EventKind.UNKNOWN_DEVICE_SEEN, "x" + i)));
+    }
+    ((JdbiStore) store).indexEventsNow(); // SQLite: a0..a5 indexed, what follows in the tail
+    for (int i = 6; i < 10; i++) {
+      store.events().append(List.of(event("a", EventKind.DHCP_DISCOVER, "a" + i)));
+      store.events().append(List.of(event("b", EventKind.DHCP_DISCOVER, "b" + i)));
+    }
+    for (int round = 0; round < 2; round++) {
+      var events = store.events();
+      assertThat(events.forDevice("a", 0, 100))
+          .extracting(Event::detail)
+          .containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9");
+      long a4 = events.forDevice("a", 0, 5).getLast().seq();
+      assertThat(events.forDevice("a", a4, 3))
+          .extracting(Event::detail)
+          .containsExactly("a5", "a6", "a7");
+      assertThat(events.latest("a", 3)).extracting(Event::detail).containsExactly("a9", "a8", "a7");
+      assertThat(events.latest("a", 6))
+          .extracting(Event::detail)
+          .containsExactly("a9", "a8", "a7", "a6", "a5", "a4");
+      assertThat(events.latest("b", 100)).hasSize(10);
+      assertThat(events.forDevice("nobody", 0, 10)).isEmpty();
+      reopen(); // the same after a restart
+    }
+  }
+
   @Test
   void storedEventsReadBackExactlyAsAppendReturnedThem() {
     Event e =
