@@ -108,7 +108,9 @@ public final class GiveUp implements AutoCloseable {
       Duration limit = settings.limitFor(vendorOf.apply(s.deviceId()));
       Duration silent = Duration.between(s.lastEventAt(), now);
       if (limit.isZero() || silent.compareTo(limit) < 0) continue;
-      recorded.add(events.record(failure(s, silent, limit, now)));
+      Event failure = failure(s, silent, limit, now);
+      log.info("giving up on {}: {}", s.deviceId(), failure.get("reason"));
+      recorded.add(events.record(failure));
     }
     for (CompletableFuture<Event> f : recorded) {
       try {
