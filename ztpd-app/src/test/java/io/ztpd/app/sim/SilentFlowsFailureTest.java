@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ztpd.sim.device.DeviceFaults;
-import io.ztpd.sim.fleet.FaultRates;
 import io.ztpd.sim.fleet.FleetDevice;
-import io.ztpd.sim.fleet.FleetPlan;
 import io.ztpd.sim.fleet.Outcome;
 import io.ztpd.sim.fleet.Simulator;
 import io.ztpd.sim.fleet.SshServers;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +32,6 @@ class SilentFlowsFailureTest {
   private static final List<String> PERSONAS =
       List.of("cisco-iosxe", "aruba-cx", "juniper", "sonic", "cumulus");
 
-  private final ObjectMapper json = new ObjectMapper();
   private final Map<String, FleetDevice> once = new LinkedHashMap<>();
   private final Map<String, FleetDevice> always = new LinkedHashMap<>();
   private SimLab lab;
@@ -45,18 +39,7 @@ class SilentFlowsFailureTest {
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
-    Map<String, Integer> two = new LinkedHashMap<>();
-    for (String p : PERSONAS) two.put(p, 2);
-    List<FleetDevice> fleet = new ArrayList<>();
-    for (FleetDevice d : FleetPlan.generate(two, 9, FaultRates.NONE)) {
-      String p = d.spec().persona();
-      boolean first = !once.containsKey(p);
-      FleetDevice f =
-          new FleetDevice(
-              d.spec(), new DeviceFaults(first, !first, 0, 0, false, false, false, false));
-      (first ? once : always).put(p, f);
-      fleet.add(f);
-    }
+    List<FleetDevice> fleet = SimLab.onceAndAlways(PERSONAS, 9, once, always);
     sshPort = SimLab.freeTcp();
     lab =
         SimLab.start(
@@ -98,10 +81,11 @@ class SilentFlowsFailureTest {
       // the device's SSH server lives as long as the simulator: the serial check ends it
       await()
           .atMost(Duration.ofSeconds(120))
-          .untilAsserted(() -> assertThat(status(d).path("phase").asText()).isEqualTo("verified"));
+          .untilAsserted(
+              () -> assertThat(lab.status(d).path("phase").asText()).isEqualTo("verified"));
     }
-    assertThat(status(d).path("attempt").asInt()).as("never given up").isEqualTo(1);
-    List<JsonNode> retries = events(d, "FETCH_RETRIED");
+    assertThat(lab.status(d).path("attempt").asInt()).as("never given up").isEqualTo(1);
+    List<JsonNode> retries = lab.events(d, "FETCH_RETRIED");
     assertThat(retries).hasSize(1);
     JsonNode r = retries.getFirst();
     assertThat(r.path("source").asText()).isEqualTo("ztpd");
@@ -109,7 +93,7 @@ class SilentFlowsFailureTest {
     assertThat(r.path("data").path("count").asText()).isEqualTo("2");
     assertThat(r.path("detail").asText())
         .isEqualTo("fetched " + r.path("data").path("path").asText() + " again (fetch 2)");
-    assertThat(events(d, "DEVICE_FAILED")).isEmpty();
+    assertThat(lab.events(d, "DEVICE_FAILED")).isEmpty();
   }
 
   /**
@@ -139,33 +123,20 @@ class SilentFlowsFailureTest {
 
     await()
         .atMost(Duration.ofSeconds(90))
-        .untilAsserted(() -> assertThat(status(d).path("phase").asText()).isEqualTo("failed"));
-    JsonNode s = status(d);
+        .untilAsserted(() -> assertThat(lab.status(d).path("phase").asText()).isEqualTo("failed"));
+    JsonNode s = lab.status(d);
     assertThat(s.path("failure_step").asText()).isEqualTo(phase);
     assertThat(s.path("failure_reason").asText()).startsWith("no progress for ").contains(after);
 
     List<String> retries =
-        events(d, "FETCH_RETRIED").stream().map(e -> e.path("detail").asText()).toList();
+        lab.events(d, "FETCH_RETRIED").stream().map(e -> e.path("detail").asText()).toList();
     assertThat(retries).hasSize(2).allMatch(detail -> detail.contains(file));
     assertThat(retries.getLast()).endsWith("again (fetch 3)");
-    List<JsonNode> failed = events(d, "DEVICE_FAILED");
+    List<JsonNode> failed = lab.events(d, "DEVICE_FAILED");
     assertThat(failed).as("the device said nothing: only ztpd's give-up").hasSize(1);
     assertThat(failed.getFirst().path("source").asText()).isEqualTo("ztpd");
     assertThat(failed.getFirst().path("data").path("step").asText()).isEqualTo(phase);
     assertThat(failed.getFirst().path("data").path("reason").asText())
         .isEqualTo(s.path("failure_reason").asText());
-  }
-
-  private JsonNode status(FleetDevice d) throws Exception {
-    return json.readTree(lab.get("/api/v1/devices/" + d.spec().id()).body()).path("status");
-  }
-
-  /** The device's events of one kind, in order. */
-  private List<JsonNode> events(FleetDevice d, String kind) throws Exception {
-    JsonNode all =
-        json.readTree(lab.get("/api/v1/devices/" + d.spec().id() + "/events?limit=10000").body());
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode e : all) if (e.path("kind").asText().equals(kind)) out.add(e);
-    return out;
   }
 }
