@@ -72,7 +72,8 @@ public final class ConfigLoader {
           "variables",
           "vendors",
           "verify",
-          "users");
+          "users",
+          "lifecycle");
 
   private ZtpdConfig build() {
     JsonNode r = tree.root;
@@ -191,7 +192,41 @@ public final class ConfigLoader {
         variables,
         strings(v, "vendors.order"),
         verify(r),
-        users(r));
+        users(r),
+        lifecycle(r, known));
+  }
+
+  /**
+   * {@code lifecycle: { give_up_after: 30m }}, or per vendor {@code give_up_after: { default: 30m,
+   * cisco-iosxe: 15m }}; {@code 0} or {@code off} never gives up.
+   */
+  private io.ztpd.core.progress.GiveUpSettings lifecycle(JsonNode r, List<String> vendors) {
+    JsonNode n = section(r, "lifecycle", Set.of("give_up_after"));
+    java.time.Duration dflt = io.ztpd.core.progress.GiveUpSettings.DEFAULT;
+    JsonNode g = n.path("give_up_after");
+    if (!g.isObject()) {
+      return new io.ztpd.core.progress.GiveUpSettings(
+          limit(n, "lifecycle.give_up_after", dflt), Map.of());
+    }
+    Set<String> allowed = new java.util.TreeSet<>(vendors);
+    allowed.add("default");
+    keys(g, "lifecycle.give_up_after", allowed);
+    Map<String, java.time.Duration> byVendor = new LinkedHashMap<>();
+    for (String vendor : vendors) {
+      if (g.has(vendor)) byVendor.put(vendor, limit(g, "lifecycle.give_up_after." + vendor, dflt));
+    }
+    return new io.ztpd.core.progress.GiveUpSettings(
+        limit(g, "lifecycle.give_up_after.default", dflt), byVendor);
+  }
+
+  /** A duration, or {@code off} / {@code never} (zero: no limit). */
+  private java.time.Duration limit(JsonNode n, String key, java.time.Duration dflt) {
+    String v = text(n, key, null);
+    if (v != null
+        && Set.of("off", "never", "false", "no").contains(v.trim().toLowerCase(Locale.ROOT))) {
+      return java.time.Duration.ZERO;
+    }
+    return duration(n, key, dflt);
   }
 
   /** {@code verify:} — the serial check over SSH. */

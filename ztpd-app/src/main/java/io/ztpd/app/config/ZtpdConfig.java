@@ -31,6 +31,8 @@ import java.util.Map;
  * @param vendorOrder vendor profile ids in classification order (empty: the default order)
  * @param verify serial checks over SSH ({@code verify:})
  * @param users who may use the API and the board ({@code users:}); empty: ztpd runs open
+ * @param giveUp how long a silent device may stay in an active phase before it is failed ({@code
+ *     lifecycle.give_up_after})
  */
 public record ZtpdConfig(
     Path dataDir,
@@ -51,7 +53,8 @@ public record ZtpdConfig(
     Map<String, Object> variables,
     List<String> vendorOrder,
     io.ztpd.core.verify.SerialCheckSettings verify,
-    List<io.ztpd.web.auth.WebUser> users) {
+    List<io.ztpd.web.auth.WebUser> users,
+    io.ztpd.core.progress.GiveUpSettings giveUp) {
 
   /** HTTP (and HTTPS when {@code tls} is set). */
   public record Http(Listen listen, long maxBodyBytes, Tls tls) {}

@@ -202,6 +202,17 @@ public final class ZtpdServer implements AutoCloseable {
                 inventory, timeline::status, timeline, store.jobs(), artifacts, targets, ssh));
     pushes.recover();
     serialChecks.resume(timeline.statuses());
+    // re-fetches are events; devices silent too long in an active phase are failed
+    keep(timeline.subscribe(keep(new io.ztpd.core.progress.FetchRetries(timeline))));
+    keep(
+        new io.ztpd.core.progress.GiveUp(
+                config.giveUp(),
+                timeline::statuses,
+                id -> inventory.byId(id).map(io.ztpd.core.model.Device::vendor).orElse(null),
+                serialChecks::automaticCheckOver,
+                timeline,
+                java.time.Clock.systemUTC())
+            .start());
     if (config.users().isEmpty()) {
       log.warn(
           "no users configured: the API and the board are open to anyone who can reach them,"

@@ -160,4 +160,54 @@ class ConfigLoaderTest {
             () -> ConfigLoader.parse("z.yaml", "verify: { serial_check: sometimes }\n", BASE))
         .hasMessageContaining("verify.serial_check");
   }
+
+  @Test
+  void giveUpAfterByDefaultOffAndPerVendor() {
+    assertThat(ConfigLoader.parse("z.yaml", "", BASE).giveUp().limitFor("juniper"))
+        .isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(
+            ConfigLoader.parse("z.yaml", "lifecycle: { give_up_after: off }\n", BASE)
+                .giveUp()
+                .enabled())
+        .isFalse();
+    assertThat(
+            ConfigLoader.parse("z.yaml", "lifecycle: { give_up_after: 0 }\n", BASE)
+                .giveUp()
+                .enabled())
+        .isFalse();
+    var g =
+        ConfigLoader.parse(
+                "z.yaml",
+                """
+                lifecycle:
+                  give_up_after:
+                    default: 45m
+                    cisco-iosxe: 15m
+                    sonic: never
+                """,
+                BASE)
+            .giveUp();
+    assertThat(g.limitFor("juniper")).isEqualTo(java.time.Duration.ofMinutes(45));
+    assertThat(g.limitFor("cisco-iosxe")).isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(g.limitFor("sonic")).isZero();
+  }
+
+  @Test
+  void badGiveUpLimitsAreNamedWithFileLineAndKey() {
+    assertThatThrownBy(
+            () -> ConfigLoader.parse("z.yaml", "lifecycle: { give_up_after: soon }\n", BASE))
+        .hasMessageContaining(
+            "z.yaml line 1: lifecycle.give_up_after: 'soon' is not a duration like 500ms");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "z.yaml",
+                    "lifecycle:\n  give_up_after:\n    default: 30m\n    cisco-ios: 5m\n",
+                    BASE))
+        .hasMessageContaining("z.yaml line 4: lifecycle.give_up_after.cisco-ios: unknown key")
+        .hasMessageContaining("cisco-iosxe");
+    assertThatThrownBy(
+            () -> ConfigLoader.parse("z.yaml", "lifecycle:\n  give_up:\n    after: 30m\n", BASE))
+        .hasMessageContaining("z.yaml line 2: lifecycle.give_up: unknown key");
+  }
 }

@@ -3,14 +3,9 @@ package io.ztpd.app.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ztpd.sim.device.DeviceFaults;
-import io.ztpd.sim.fleet.FaultRates;
 import io.ztpd.sim.fleet.FleetDevice;
-import io.ztpd.sim.fleet.FleetPlan;
 import io.ztpd.sim.fleet.Outcome;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +24,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FailurePathsTest {
-  private final ObjectMapper json = new ObjectMapper();
   private SimLab lab;
   private final Map<String, FleetDevice> once = new LinkedHashMap<>();
   private final Map<String, FleetDevice> always = new LinkedHashMap<>();
@@ -44,18 +38,7 @@ class FailurePathsTest {
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
-    Map<String, Integer> two = new LinkedHashMap<>();
-    for (String p : IMAGES.keySet()) two.put(p, 2);
-    List<FleetDevice> fleet = new ArrayList<>();
-    for (FleetDevice d : FleetPlan.generate(two, 5, FaultRates.NONE)) {
-      String p = d.spec().persona();
-      boolean first = !once.containsKey(p);
-      FleetDevice f =
-          new FleetDevice(
-              d.spec(), new DeviceFaults(first, !first, 0, 0, false, false, false, false));
-      (first ? once : always).put(p, f);
-      fleet.add(f);
-    }
+    List<FleetDevice> fleet = SimLab.onceAndAlways(IMAGES.keySet(), 5, once, always);
     lab = SimLab.start(dir, Map.of("pnp_backoff_seconds", "1", "huawei_intermediate", "py"), fleet);
     for (var e : IMAGES.entrySet()) {
       lab.image(e.getValue()[0], e.getValue()[1], ("image " + e.getKey()).repeat(5000).getBytes());
@@ -92,7 +75,7 @@ class FailurePathsTest {
     assertThat(o.expected()).isTrue();
     if (onceDone) {
       assertThat(o.attempts()).as("one ZTP attempt more").isEqualTo(2);
-      assertThat(status(d).path("conf_min").asText()).isEqualTo("Loaded");
+      assertThat(lab.status(d).path("conf_min").asText()).isEqualTo("Loaded");
     }
     if (!onceEvent.isEmpty()) {
       assertThat(failures(d)).as("DEVICE_FAILED events").anyMatch(r -> r.contains(onceEvent));
@@ -115,7 +98,7 @@ class FailurePathsTest {
     assertThat(o.expected()).isTrue();
     assertThat(o.step()).isEqualTo(step);
     assertThat(o.reason()).containsIgnoringCase("mismatch");
-    JsonNode s = status(d);
+    JsonNode s = lab.status(d);
     if (serverReason.isEmpty()) {
       // the device failed before it could report: ztpd never saw its configuration either
       assertThat(s.path("conf_min").asText()).isEqualTo("Not Loaded");
@@ -125,17 +108,8 @@ class FailurePathsTest {
     }
   }
 
-  private JsonNode status(FleetDevice d) throws Exception {
-    return json.readTree(lab.get("/api/v1/devices/" + d.spec().id()).body()).path("status");
-  }
-
   /** The reasons of the device's DEVICE_FAILED events. */
   private List<String> failures(FleetDevice d) throws Exception {
-    JsonNode events = json.readTree(lab.get("/api/v1/devices/" + d.spec().id() + "/events").body());
-    List<String> out = new ArrayList<>();
-    for (JsonNode e : events) {
-      if (e.path("kind").asText().equals("DEVICE_FAILED")) out.add(e.toString().toLowerCase());
-    }
-    return out;
+    return lab.events(d, "DEVICE_FAILED").stream().map(e -> e.toString().toLowerCase()).toList();
   }
 }

@@ -33,6 +33,9 @@ import java.util.stream.Stream;
 public final class SimLab implements AutoCloseable {
   static final String RELAY = "127.20.0.1";
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   final Path dir;
   public final ZtpdServer server;
   final int dhcpPort;
@@ -128,6 +131,44 @@ public final class SimLab implements AutoCloseable {
         .withAttempts(3, 200)
         .withTimeouts(
             new io.ztpd.sim.dhcp.DhcpClient.Timing(1_000, 4), new Fetcher.Retry(20_000, 3, 200));
+  }
+
+  /**
+   * Two devices of each persona: the first with a file spoiled once (into {@code once}), the second
+   * with every file spoiled (into {@code always}); the fleet of both.
+   */
+  static List<FleetDevice> onceAndAlways(
+      Iterable<String> personas,
+      long seed,
+      Map<String, FleetDevice> once,
+      Map<String, FleetDevice> always) {
+    Map<String, Integer> two = new java.util.LinkedHashMap<>();
+    for (String p : personas) two.put(p, 2);
+    List<FleetDevice> fleet = new java.util.ArrayList<>();
+    for (FleetDevice d : FleetPlan.generate(two, seed, io.ztpd.sim.fleet.FaultRates.NONE)) {
+      boolean first = !once.containsKey(d.spec().persona());
+      FleetDevice f =
+          new FleetDevice(
+              d.spec(),
+              new io.ztpd.sim.device.DeviceFaults(first, !first, 0, 0, false, false, false, false));
+      (first ? once : always).put(d.spec().persona(), f);
+      fleet.add(f);
+    }
+    return fleet;
+  }
+
+  /** The device's status as the API shows it. */
+  com.fasterxml.jackson.databind.JsonNode status(FleetDevice d) throws Exception {
+    return JSON.readTree(get("/api/v1/devices/" + d.spec().id()).body()).path("status");
+  }
+
+  /** The device's events of one kind, in order, as the API shows them. */
+  List<com.fasterxml.jackson.databind.JsonNode> events(FleetDevice d, String kind)
+      throws Exception {
+    var all = JSON.readTree(get("/api/v1/devices/" + d.spec().id() + "/events?limit=10000").body());
+    List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+    for (var e : all) if (e.path("kind").asText().equals(kind)) out.add(e);
+    return out;
   }
 
   List<Outcome> run(SimSettings settings, List<FleetDevice> fleet) throws Exception {

@@ -32,6 +32,11 @@ public enum EventKind {
   CONF_MIN_FETCHED,
   FILE_FETCHED,
   FILE_FAILED,
+  /**
+   * A device fetched a bootstrap file, its minimal configuration or an image again in the same
+   * attempt (ztpd's inference from its fetches: the file may not have taken).
+   */
+  FETCH_RETRIED,
   // device reports
   DEVICE_REPORT,
   CONF_MIN_APPLIED,

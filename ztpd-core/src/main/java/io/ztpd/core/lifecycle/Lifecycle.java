@@ -145,6 +145,7 @@ public final class Lifecycle {
             EventKind.FILE_REQUESTED,
             EventKind.FILE_FETCHED,
             EventKind.FILE_FAILED,
+            EventKind.FETCH_RETRIED,
             EventKind.DEVICE_REPORT,
             EventKind.NOTICE)) {
       row(k, ANY, NOTHING);

@@ -99,6 +99,14 @@ public final class SerialChecks implements TimelineListener, AutoCloseable {
     }
   }
 
+  /**
+   * Whether ztpd is done checking a device on its own: checks are automatic and none is scheduled
+   * or running for it (false in manual mode, where an operator decides).
+   */
+  public boolean automaticCheckOver(String deviceId) {
+    return settings.automatic() && !checks.containsKey(deviceId);
+  }
+
   /** On the timeline's writer thread: only schedules. */
   @Override
   public void onEvent(Event event, DeviceStatus status) {

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Faults injected into one device.
  *
- * @param checksumOnce the first checksummed file arrives corrupted once: the device retries
- * @param corruptAlways every checksummed file arrives corrupted: the device gives up (an expected
- *     failure)
+ * @param checksumOnce the first checksummed file arrives corrupted once (in the flows without
+ *     checksums: the device rejects its file once): the device retries
+ * @param corruptAlways every checksummed file arrives corrupted (or is rejected): the device gives
+ *     up (an expected failure)
  * @param stalls transfers that stall and time out before one succeeds
  * @param loss datagram loss rate on the device's link (DHCP and TFTP)
  * @param wrongSerial the device's SSH server answers with another serial

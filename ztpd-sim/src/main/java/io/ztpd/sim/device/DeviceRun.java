@@ -135,6 +135,18 @@ public final class DeviceRun {
     }
   }
 
+  /**
+   * The device's parser takes a file it fetched, unless an injected fault spoils it: in the flows
+   * without checksums, a file that does not apply (a configuration the device rejects, a bootstrap
+   * file it cannot run). Retryable, like a checksum mismatch; the device says nothing to the
+   * server.
+   */
+  public void accept(String what, String file) throws StepFailure {
+    if (faults.spoils()) {
+      throw StepFailure.retry(what, file + " rejected by the device: it does not apply");
+    }
+  }
+
   public FaultState faults() {
     return faults;
   }

@@ -2,7 +2,8 @@ package io.ztpd.sim.device;
 
 /**
  * The injected faults of one device across its ZTP attempts: a corrupt-once fault is spent by the
- * first checksum check it spoils, a corrupt-always one never is.
+ * first file it spoils (a checksum check, or a file the device rejects in the flows without
+ * checksums), a corrupt-always one never is.
  */
 public final class FaultState {
   private final DeviceFaults faults;
@@ -19,16 +20,23 @@ public final class FaultState {
 
   /** The bytes as the device sees them: corrupted when a checksum fault is due. */
   byte[] corrupt(byte[] data) {
-    boolean now = faults.corruptAlways() || (faults.checksumOnce() && !checksumSpent);
-    if (!now) return data;
-    checksumSpent = true;
-    corrupted++;
+    if (!spoils()) return data;
     byte[] b = data.length == 0 ? new byte[1] : data.clone();
     b[b.length / 2] ^= 0x5a;
     return b;
   }
 
-  /** How many checks were spoiled by injected corruption. */
+  /** Whether the file at hand is spoiled: always, or once. */
+  boolean spoils() {
+    boolean now = faults.corruptAlways() || (faults.checksumOnce() && !checksumSpent);
+    if (now) {
+      checksumSpent = true;
+      corrupted++;
+    }
+    return now;
+  }
+
+  /** How many files were spoiled by injected faults (checksum mismatches, files rejected). */
   public int corrupted() {
     return corrupted;
   }

@@ -23,8 +23,12 @@ public record FaultRates(
   /** Names accepted by {@link #parse}, with what they do. */
   public static final Map<String, String> NAMES =
       Map.of(
-          "checksum", "a checksummed file arrives corrupted once (the device retries)",
-          "corrupt", "every checksummed file arrives corrupted (the device gives up)",
+          "checksum",
+              "a checksummed file arrives corrupted, or a file is rejected by the device, once (the"
+                  + " device retries)",
+          "corrupt",
+              "every checksummed file arrives corrupted, or is rejected by the device (the device"
+                  + " gives up)",
           "timeout", "the first transfer stalls and times out (retried)",
           "loss", "rate of datagrams lost (DHCP, TFTP) on every device's link",
           "wrong-serial", "the device's SSH server reports another serial",

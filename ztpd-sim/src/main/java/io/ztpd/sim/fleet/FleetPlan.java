@@ -121,7 +121,7 @@ public final class FleetPlan {
             hw.models().get(r.nextInt(hw.models().size())),
             hw.version(),
             index);
-    boolean sums = p.checksums();
+    boolean sums = p.fileFaults();
     DeviceFaults f =
         new DeviceFaults(
             sums && r.nextDouble() < rates.checksum(),

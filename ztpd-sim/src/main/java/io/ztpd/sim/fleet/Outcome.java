@@ -13,7 +13,7 @@ import io.ztpd.sim.device.DeviceRun;
  * @param leaseMillis power-on to the first DHCPACK (-1 when none came)
  * @param attempts ZTP attempts made
  * @param retries file transfers retried
- * @param corrupted checksum checks spoiled by injected corruption
+ * @param corrupted files spoiled by injected faults (checksum mismatches, files rejected)
  * @param finalFailureReported the device reported a failure to a server that keeps such devices
  *     failed until an operator reset (so even a corrupt-once fault ends failed)
  * @param ip the address it leased last (null when DHCP never answered)

@@ -44,8 +44,9 @@ public final class ArubaCxPersona implements Persona {
     if (image != null && Files.image(run, Files.url("tftp", server.trim(), null, image))) {
       throw new Reboot("rebooting into the new image; ZTP runs again");
     }
-    run.configLoaded(
-        vendor(), Files.text(run.fetch("config", Files.url("tftp", server.trim(), null, config))));
+    byte[] b = run.fetch("config", Files.url("tftp", server.trim(), null, config));
+    run.accept("config", config); // a rejected configuration: ZTP starts over, silently
+    run.configLoaded(vendor(), Files.text(b));
   }
 
   @Override

@@ -53,12 +53,18 @@ public final class CumulusPersona implements Persona {
     if (!script.contains(MARKER)) {
       throw StepFailure.retry("script", "the script lacks the " + MARKER + " marker: not run");
     }
+    run.accept("script", url.trim()); // it fails before its first report: ZTP runs again, silently
     ScriptRunner.run(run, vendor(), script);
   }
 
   @Override
   public boolean checksums() {
     return false;
+  }
+
+  @Override
+  public boolean fileFaults() {
+    return true; // a script that fails before it reports
   }
 
   @Override

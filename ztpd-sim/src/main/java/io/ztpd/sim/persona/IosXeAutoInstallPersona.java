@@ -17,9 +17,13 @@ import java.util.regex.Pattern;
  * option 150 (else 66), from the leased address (the server knows the device only by it): the file
  * named in option 67, then {@code network-confg} / {@code cisconet.cfg} — whose {@code ip host}
  * line for the leased address names the device — then {@code <hostname>-confg}, {@code
- * router-confg}, {@code ciscortr.cfg}. The first host file found is the configuration.
+ * router-confg}, {@code ciscortr.cfg}. The first host file found is the configuration. A
+ * configuration the device rejects (an injected fault) is fetched again, {@value #TRIES} tries in
+ * all; then AutoInstall gives up and says nothing to anyone.
  */
 public final class IosXeAutoInstallPersona implements Persona {
+  static final int TRIES = 3;
+
   private static final Pattern IP_HOST =
       Pattern.compile("^\\s*ip host\\s+(\\S+)\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+)", Pattern.MULTILINE);
 
@@ -46,13 +50,7 @@ public final class IosXeAutoInstallPersona implements Persona {
     String server = run.fileServer();
     String bootfile = run.lease().text(67);
     if (bootfile == null || bootfile.isBlank()) bootfile = run.lease().file();
-    if (bootfile != null && !bootfile.isBlank()) {
-      byte[] b = run.tftpIfPresent("config", server, bootfile.trim());
-      if (b != null) {
-        loaded(run, b, bootfile.trim());
-        return;
-      }
-    }
+    if (bootfile != null && !bootfile.isBlank() && loaded(run, server, bootfile.trim())) return;
     String hostname = run.lease().text(12);
     String network = null;
     for (String name : List.of("network-confg", "cisconet.cfg")) {
@@ -74,11 +72,7 @@ public final class IosXeAutoInstallPersona implements Persona {
     candidates.addAll(List.of("router-confg", "ciscortr.cfg"));
     List<String> tried = new ArrayList<>(candidates);
     for (String name : candidates) {
-      byte[] b = run.tftpIfPresent("config", server, name);
-      if (b != null) {
-        loaded(run, b, name);
-        return;
-      }
+      if (loaded(run, server, name)) return;
     }
     if (network != null && network.contains("username ")) {
       run.configLoaded(vendor(), network); // everything was in the network file
@@ -88,9 +82,26 @@ public final class IosXeAutoInstallPersona implements Persona {
         "config", "AutoInstall found no configuration on " + server + " (tried " + tried + ")");
   }
 
-  private void loaded(DeviceRun run, byte[] b, String name) {
-    run.configLoaded(vendor(), Files.text(b));
-    run.note("config", "loaded " + name);
+  /** Fetches a host file and loads it, again while the device rejects it; false when absent. */
+  private boolean loaded(DeviceRun run, String server, String name)
+      throws StepFailure, InterruptedException {
+    for (int tries = 1; ; tries++) {
+      byte[] b = run.tftpIfPresent("config", server, name);
+      if (b == null) return false;
+      try {
+        run.accept("config", name);
+      } catch (StepFailure rejected) {
+        if (tries < TRIES) {
+          run.note("config", rejected.getMessage() + "; fetching it again");
+          continue;
+        }
+        throw StepFailure.fatal(
+            "config", rejected.getMessage() + "; AutoInstall gave up after " + TRIES + " tries");
+      }
+      run.configLoaded(vendor(), Files.text(b));
+      run.note("config", "loaded " + name);
+      return true;
+    }
   }
 
   /** The name an {@code ip host} line gives the leased address. */
@@ -103,6 +114,11 @@ public final class IosXeAutoInstallPersona implements Persona {
   @Override
   public boolean checksums() {
     return false;
+  }
+
+  @Override
+  public boolean fileFaults() {
+    return true; // a configuration the device rejects
   }
 
   @Override

@@ -53,6 +53,7 @@ public final class JuniperPersona implements Persona {
     if (text.startsWith("#!")) {
       ScriptRunner.run(run, vendor(), text); // Junos runs an op / shell script instead
     } else {
+      run.accept("config", config); // a commit that fails: ZTP starts over, silently
       run.configLoaded(vendor(), text);
       run.note("config", "committed " + url);
     }

@@ -31,6 +31,14 @@ public interface Persona {
   boolean checksums();
 
   /**
+   * Whether the checksum / corrupt faults apply to this flow: a file arrives corrupted, or (flows
+   * without checksums) the device rejects a file, see {@link DeviceRun#accept}.
+   */
+  default boolean fileFaults() {
+    return checksums();
+  }
+
+  /**
    * Whether a failure the device reported keeps it failed (the server gives it nothing more until
    * an operator reset: Huawei, Cisco PnP), rather than letting the device start over.
    */

@@ -7,7 +7,7 @@ import { serialCell, finalCell, learnFromEvent } from "./actions.js";
 import { older } from "./rows.js";
 
 const FETCH_KINDS = new Set(["CONF_MIN_FETCHED", "BOOTSTRAP_FETCHED", "IMAGE_FETCHED", "FILE_FETCHED", "FILE_FAILED"]);
-const TROUBLE = /FAILED|MISMATCH|PARTIAL|NAK|DECLINE|REJECTED/;
+const TROUBLE = /FAILED|MISMATCH|PARTIAL|NAK|DECLINE|REJECTED|RETRIED/;
 const EVENTS_SHOWN = 500;
 
 export function mountDevice(view, { id }) {
