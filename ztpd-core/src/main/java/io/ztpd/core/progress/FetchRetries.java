@@ -23,11 +23,12 @@ import java.util.concurrent.TimeUnit;
  * Cumulus device rejecting its bootstrap file) a re-fetch is the only sign that a file did not
  * take.
  *
- * <p>Counted in memory, on the timeline's writer thread, from the fetch events and the state folded
- * after each: a fetch costs one map lookup and no query. An attempt is the device's attempt number
- * and start (a failure, a reset start another). An image fetch starts the other files' counts over:
- * the device reboots into the image and runs ZTP again, which is no retry. A restart of ztpd
- * forgets the counts. The events are recorded from a thread of their own, never from the writer's.
+ * <p>Past the fourth fetch of a file only powers of two are events ({@link #worthAnEvent}). Counted
+ * in memory, on the timeline's writer thread, from the fetch events and the state folded after
+ * each: a fetch costs one map lookup and no query. An attempt is the device's attempt number and
+ * start (a failure, a reset start another). An image fetch starts the other files' counts over: the
+ * device reboots into the image and runs ZTP again, which is no retry. A restart of ztpd forgets
+ * the counts. The events are recorded from a thread of their own, never from the writer's.
  */
 public final class FetchRetries implements TimelineListener, AutoCloseable {
   private final EventRecorder events;
@@ -80,7 +81,15 @@ public final class FetchRetries implements TimelineListener, AutoCloseable {
       f.counts.clear();
       f.counts.put(path, n);
     }
-    if (n > 1) retried(e, path, n);
+    if (worthAnEvent(n)) retried(e, path, n);
+  }
+
+  /**
+   * Fetches 2, 3, 4, then 8, 16, 32 …: a device that keeps fetching the same file (a loop, or a
+   * load test) shows that it does with a handful of events instead of doubling its timeline.
+   */
+  static boolean worthAnEvent(int n) {
+    return n > 1 && (n <= 4 || Integer.bitCount(n) == 1);
   }
 
   private void retried(Event e, String path, int n) {

@@ -85,4 +85,12 @@ class FetchRetriesTest {
     fetch("sw1", EventKind.IMAGE_FETCHED, "images/cl.bin");
     retries("fetched images/cl.bin again (fetch 2)");
   }
+
+  @Test
+  void aDeviceFetchingInALoopShowsItWithAFewEvents() {
+    for (int i = 0; i < 40; i++) fetch("sw1", EventKind.CONF_MIN_FETCHED, "config/sw1");
+    assertThat(retried())
+        .extracting(e -> e.data().get("count"))
+        .containsExactly("2", "3", "4", "8", "16", "32");
+  }
 }
