@@ -8,6 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-20}
+# wrk's connections (CONNS=): a closed loop, so more connections only queue on the 2 cores; the
+# latency target is judged at the throughput target, not at saturation
+CONNS=${CONNS:-64}
 DEVICES=1000
 HTTP_PORT=18080
 NGINX_PORT=18081
@@ -138,9 +141,9 @@ end
 L
 # warm-up: on 2 cores C2 keeps compiling for ~35 s of load (measured with -XX:+LogCompilation: a 10 s
 # warm-up left the compiler thread with 40 % of ztpd's CPU during the measured run); WARMUP=seconds
-wrk -t2 -c64 -d"${WARMUP:-40}s" -s "$WORK/rotate.lua" "http://127.0.0.1:$HTTP_PORT" >/dev/null
+wrk -t2 -c"$CONNS" -d"${WARMUP:-40}s" -s "$WORK/rotate.lua" "http://127.0.0.1:$HTTP_PORT" >/dev/null
 cpu0=$(cpu_ticks "$ZTPD_PID")
-CFG=$(wrk -t2 -c64 -d"${SECS}s" --latency -s "$WORK/rotate.lua" "http://127.0.0.1:$HTTP_PORT")
+CFG=$(wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$WORK/rotate.lua" "http://127.0.0.1:$HTTP_PORT")
 cpu1=$(cpu_ticks "$ZTPD_PID")
 cfg_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$CFG")
 cfg_p99=$(awk '$1=="99%" {print $2}' <<<"$CFG")
@@ -151,7 +154,7 @@ cfg_cpu_us=$(awk -v a="$cpu0" -v b="$cpu1" -v n="$cfg_total" -v hz="$(getconf CL
   'BEGIN { printf "%.0f", (b - a) * 1e6 / hz / n }')
 
 if [[ "${IMAGES:-1}" == 0 ]]; then   # IMAGES=0: the config run only
-  echo "== ztpd /ztp/config, $DEVICES devices rendered per device, wrk -t2 -c64 -d${SECS}s"
+  echo "== ztpd /ztp/config, $DEVICES devices rendered per device, wrk -t2 -c$CONNS -d${SECS}s"
   echo "   requests/s: $cfg_rps   p50: $cfg_p50   p99: $cfg_p99   (targets: >= 20000/s, p99 < 10ms)"
   echo "   ztpd CPU per request: $cfg_cpu_us us   load: $(cut -d' ' -f1-3 /proc/loadavg)"
   exit 0
@@ -182,7 +185,7 @@ n_img2=$(img "http://127.0.0.1:$NGINX_PORT/big.img")
 z_best=$(( z_img > z_img2 ? z_img : z_img2 )); n_best=$(( n_img > n_img2 ? n_img : n_img2 ))
 
 echo
-echo "== ztpd /ztp/config, $DEVICES devices rendered per device, wrk -t2 -c64 -d${SECS}s"
+echo "== ztpd /ztp/config, $DEVICES devices rendered per device, wrk -t2 -c$CONNS -d${SECS}s"
 echo "   requests/s: $cfg_rps   p50: $cfg_p50   p99: $cfg_p99   (targets: >= 20000/s, p99 < 10ms)"
 echo "   ztpd CPU per request: $cfg_cpu_us us   load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== 256 MiB image, wrk -t1 -c4 -d${SECS}s, two rounds each, best"

@@ -9,11 +9,14 @@ final class BoundDb implements Db {
   private final Handle handle;
   private final Dialect dialect;
   private final Columns columns;
+  private final EventIndexer eventIndexer;
   private final String describe;
   private volatile boolean open = true;
 
-  BoundDb(Handle handle, Dialect dialect, Columns columns, String describe) {
+  BoundDb(
+      Handle handle, Dialect dialect, Columns columns, EventIndexer eventIndexer, String describe) {
     this.handle = handle;
+    this.eventIndexer = eventIndexer;
     this.dialect = dialect;
     this.columns = columns;
     this.describe = describe;
@@ -49,5 +52,10 @@ final class BoundDb implements Db {
   @Override
   public Columns columns() {
     return columns;
+  }
+
+  @Override
+  public EventIndexer eventIndexer() {
+    return eventIndexer;
   }
 }

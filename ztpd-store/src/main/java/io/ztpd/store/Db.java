@@ -15,4 +15,7 @@ interface Db {
   Dialect dialect();
 
   Columns columns();
+
+  /** SQLite's background index of events by device; null on PostgreSQL. */
+  EventIndexer eventIndexer();
 }

@@ -41,13 +41,15 @@ final class JdbiStore extends RepositoryStore {
     this.writerPool = writerPool;
     this.readerPool = readerPool;
     this.checkpointer = checkpointer;
+    indexEventsNow(); // what a stop or a crash left unindexed
   }
 
   @Override
   public <T> T inTransaction(Function<Store, T> work) {
     return db.write(
         handle -> {
-          BoundDb bound = new BoundDb(handle, db.dialect(), db.columns(), describe());
+          BoundDb bound =
+              new BoundDb(handle, db.dialect(), db.columns(), db.eventIndexer(), describe());
           try {
             return work.apply(new BoundStore(bound, describe()));
           } finally {
@@ -56,12 +58,13 @@ final class JdbiStore extends RepositoryStore {
         });
   }
 
-  /** Indexes every event by device now instead of within the next second (tests). */
+  /** Indexes every event by device now (at start, and for tests) instead of slice by slice. */
   void indexEventsNow() {
-    if (!db.dialect().deferredEventIndex()) return;
+    EventIndexer indexer = db.eventIndexer();
+    if (indexer == null) return;
     db.write(
         h -> {
-          SqlEvents.indexIfDue(h, SqlEvents.maxSeq(h), true);
+          indexer.catchUp(h);
           return null;
         });
   }

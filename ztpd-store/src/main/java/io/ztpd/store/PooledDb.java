@@ -19,12 +19,14 @@ final class PooledDb implements Db {
   private final String describe;
   private final Columns columns = new Columns();
   private final ThreadLocal<Handle> joined = new ThreadLocal<>();
+  private final EventIndexer eventIndexer;
 
   PooledDb(Jdbi writer, Jdbi reader, Dialect dialect, String describe) {
     this.writer = writer;
     this.reader = reader;
     this.dialect = dialect;
     this.describe = describe;
+    this.eventIndexer = dialect.deferredEventIndex() ? new EventIndexer() : null;
   }
 
   @Override
@@ -60,6 +62,11 @@ final class PooledDb implements Db {
   @Override
   public Columns columns() {
     return columns;
+  }
+
+  @Override
+  public EventIndexer eventIndexer() {
+    return eventIndexer;
   }
 
   /** Jdbi's exceptions become a {@link StoreException} naming the store; others pass unchanged. */

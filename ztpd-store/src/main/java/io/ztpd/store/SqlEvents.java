@@ -19,29 +19,20 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * a batch gets consecutive numbers and commit order equals sequence order on both databases.
  *
  * <p>On SQLite ({@link Dialect#deferredEventIndex}) a device's events are found through {@code
- * event_index}, filled from the table's tail inside an append about once a second ({@value
- * #INDEX_EVERY_MICROS} µs) or every {@value #INDEX_MAX_BEHIND} events. An index on {@code events
- * (device_id, seq)} made every commit rewrite one index page per device in the batch: during a
- * fetch storm over a thousand devices that was about one 4 KiB WAL page per event, half of the
- * timeline writer's time (bench/RESULTS.md). Appends now touch only the table's last page; reads
- * take the indexed part plus the short unindexed tail, in one snapshot. A catch-up still dirties
- * one index page per device it covers (~60 ms for 1,000 devices on this VM, measured with {@code
- * AppendLatencyBench}): once a second, that is a small stall for the fetches of that moment.
+ * event_index}, filled behind the appends by {@link EventIndexer}, plus the table's short tail
+ * after the mark of the device's slice, read in one snapshot.
  */
 final class SqlEvents implements EventLog {
   private static final String COLUMNS = "seq, time_us, device_id, kind, source, detail, data";
   private static final String INSERT =
       "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-  static final long INDEX_EVERY_MICROS = 1_000_000;
-  static final long INDEX_MAX_BEHIND = 65_536;
-
   /** A device's events through the index, plus the tail after the index's mark. */
   private static final String DEVICE_SEQS =
       "SELECT seq FROM (SELECT seq FROM event_index WHERE device_id = :d AND seq > :after"
           + " ORDER BY seq %1$s LIMIT :limit)"
           + " UNION ALL SELECT seq FROM events WHERE seq > (SELECT upto FROM event_index_state"
-          + " WHERE id = 1) AND seq > :after AND device_id = :d";
+          + " WHERE id = :slice) AND seq > :after AND device_id = :d";
 
   private final Db db;
 
@@ -56,47 +47,9 @@ final class SqlEvents implements EventLog {
         h -> {
           db.dialect().lockEventAppends(h);
           List<Event> stored = insert(h, events, maxSeq(h) + 1);
-          if (db.dialect().deferredEventIndex()) indexIfDue(h, stored.getLast().seq(), false);
+          if (db.eventIndexer() != null) db.eventIndexer().appended(h, stored);
           return stored;
         });
-  }
-
-  /**
-   * Moves the index's mark up to {@code last} when it is due (or {@code now}), in the appending
-   * transaction: one sorted insert per device touched since the last time.
-   */
-  static void indexIfDue(Handle h, long last, boolean now) {
-    try (PreparedStatement state =
-            h.getConnection()
-                .prepareStatement(
-                    "SELECT upto, indexed_at_us FROM event_index_state WHERE id = 1");
-        ResultSet rs = state.executeQuery()) {
-      rs.next();
-      long upto = rs.getLong(1);
-      long nowMicros = Columns.micros(java.time.Instant.now());
-      boolean due =
-          now || last - upto >= INDEX_MAX_BEHIND || nowMicros - rs.getLong(2) >= INDEX_EVERY_MICROS;
-      if (!due || last <= upto) return;
-      try (PreparedStatement fill =
-              h.getConnection()
-                  .prepareStatement(
-                      "INSERT INTO event_index (device_id, seq) SELECT device_id, seq FROM events"
-                          + " WHERE seq > ? AND seq <= ? AND device_id IS NOT NULL"
-                          + " ORDER BY device_id, seq");
-          PreparedStatement mark =
-              h.getConnection()
-                  .prepareStatement(
-                      "UPDATE event_index_state SET upto = ?, indexed_at_us = ? WHERE id = 1")) {
-        fill.setLong(1, upto);
-        fill.setLong(2, last);
-        fill.executeUpdate();
-        mark.setLong(1, last);
-        mark.setLong(2, nowMicros);
-        mark.executeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new UnableToExecuteStatementException("indexing events by device", e, null);
-    }
   }
 
   /** Plain JDBC: once per batch on the hot path, where Jdbi's query machinery cost the most. */
@@ -147,23 +100,33 @@ final class SqlEvents implements EventLog {
 
   @Override
   public List<Event> forDevice(String deviceId, long afterSeq, int limit) {
+    return deviceEvents(deviceId, afterSeq, limit, "ASC");
+  }
+
+  /** A device's events after {@code afterSeq}, the first or the last {@code limit} of them. */
+  private List<Event> deviceEvents(String deviceId, long afterSeq, int limit, String order) {
+    boolean deferred = db.dialect().deferredEventIndex();
     String where =
-        db.dialect().deferredEventIndex()
-            ? "seq IN (" + DEVICE_SEQS.formatted("ASC") + ")"
+        deferred
+            ? "seq IN (" + DEVICE_SEQS.formatted(order) + ")"
             : "device_id = :d AND seq > :after";
     return db.read(
-        h ->
-            h.createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM events WHERE "
-                        + where
-                        + " ORDER BY seq LIMIT :limit")
-                .bind("d", deviceId)
-                .bind("after", afterSeq)
-                .bind("limit", limit)
-                .map(this::map)
-                .list());
+        h -> {
+          var q =
+              h.createQuery(
+                      "SELECT "
+                          + COLUMNS
+                          + " FROM events WHERE "
+                          + where
+                          + " ORDER BY seq "
+                          + order
+                          + " LIMIT :limit")
+                  .bind("d", deviceId)
+                  .bind("after", afterSeq)
+                  .bind("limit", limit);
+          if (deferred) q.bind("slice", EventIndexer.slice(deviceId));
+          return q.map(this::map).list();
+        });
   }
 
   @Override
@@ -182,23 +145,10 @@ final class SqlEvents implements EventLog {
 
   @Override
   public List<Event> latest(String deviceIdOrNull, int limit) {
-    String device =
-        db.dialect().deferredEventIndex()
-            ? "seq IN (" + DEVICE_SEQS.formatted("DESC") + ")"
-            : "device_id = :d AND seq > :after";
+    if (deviceIdOrNull != null) return deviceEvents(deviceIdOrNull, 0, limit, "DESC");
     return db.read(
         h ->
-            (deviceIdOrNull == null
-                    ? h.createQuery(
-                        "SELECT " + COLUMNS + " FROM events ORDER BY seq DESC LIMIT :limit")
-                    : h.createQuery(
-                            "SELECT "
-                                + COLUMNS
-                                + " FROM events WHERE "
-                                + device
-                                + " ORDER BY seq DESC LIMIT :limit")
-                        .bind("d", deviceIdOrNull)
-                        .bind("after", 0L))
+            h.createQuery("SELECT " + COLUMNS + " FROM events ORDER BY seq DESC LIMIT :limit")
                 .bind("limit", limit)
                 .map(this::map)
                 .list());

@@ -93,6 +93,21 @@ final class SqlStatuses implements StatusRepository {
   }
 
   @Override
+  public long statesUpto() {
+    return db.read(
+        h ->
+            h.createQuery("SELECT states_upto FROM timeline_state WHERE id = 1")
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
+  }
+
+  @Override
+  public void statesUpto(long seq) {
+    db.write(h -> h.execute("UPDATE timeline_state SET states_upto = ? WHERE id = 1", seq));
+  }
+
+  @Override
   public boolean delete(String deviceId) {
     return db.write(
             h ->

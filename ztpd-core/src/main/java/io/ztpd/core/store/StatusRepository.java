@@ -18,6 +18,15 @@ public interface StatusRepository {
 
   boolean delete(String deviceId);
 
+  /**
+   * The sequence number up to which every event is reflected in the stored states (a device's state
+   * may reflect later ones: its {@code lastSeq} says). The timeline folds the events after it again
+   * at start.
+   */
+  long statesUpto();
+
+  void statesUpto(long seq);
+
   /** One filtered, sorted page for the board, with the total of matching rows. */
   StatusPage page(StatusQuery query);
 

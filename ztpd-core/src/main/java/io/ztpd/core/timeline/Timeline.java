@@ -30,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * the {@link Lifecycle} into each device's state, then completes the callers' futures and tells the
  * listeners (board, SSE, notifiers).
  *
- * <p>The states are a projection: they reach the store written behind, at most a second later, in
- * their own transaction. On start, the events newer than the newest stored state are folded again,
- * so a crash between the two loses nothing (every device event up to a state flush is reflected in
- * a state row whose last sequence is at least that event's).
+ * <p>The states are a projection: they reach the store written behind, about a second later,
+ * {@value #STATUS_CHUNK} at a time inside the event commits (writing a thousand at once stalled
+ * that commit for 15-25 ms, and every fetch waiting on it). When a round has written every state
+ * that was changed when it began, the store's {@code statesUpto} mark moves to the sequence number
+ * the round began at. On start, the events after that mark are folded again, except into states
+ * that already reflect them (a state's {@code lastSeq}), so a crash between the two loses nothing.
  *
  * <p>Why one writer: the state of a device is a fold over its events in order, and SQLite has one
  * writer anyway. Batching is what makes a DHCP storm's tens of thousands of events per second
@@ -79,19 +81,43 @@ public final class Timeline implements EventRecorder, AutoCloseable {
   private final AtomicLong illegal = new AtomicLong();
   private final AtomicLong failedBatches = new AtomicLong();
   private final java.util.Set<String> dirty = new java.util.HashSet<>(); // writer thread only
-  private long lastStatusFlush = System.nanoTime();
+
+  /** Nanoseconds, for when states are written (tests drive it; the linger uses the real one). */
+  private final java.util.function.LongSupplier clock;
+
+  private long lastStatusFlush;
+
+  /** States written per event commit during a round. */
+  private static final int STATUS_CHUNK = 64;
+
+  /** Writer thread: the highest sequence number stored, so folded into {@link #statuses}. */
+  private long committedSeq;
+
+  /** Writer thread: the states the current round has still to write; null between rounds. */
+  private java.util.ArrayDeque<String> round;
+
+  /** Writer thread: every event up to this one is in the states the current round writes. */
+  private long roundUpto;
+
   private final Thread writer;
   private volatile boolean closing;
 
   public Timeline(Store store, int queueCapacity) {
+    this(store, queueCapacity, System::nanoTime);
+  }
+
+  /** With a clock for the state writes' rounds and the idle flush (tests). */
+  Timeline(Store store, int queueCapacity, java.util.function.LongSupplier clock) {
     this.store = store;
     this.capacity = queueCapacity;
-    long newest = 0;
-    for (DeviceStatus s : store.statuses().all()) {
-      statuses.put(s.deviceId(), s);
-      newest = Math.max(newest, s.lastSeq());
-    }
-    replayAfter(newest);
+    this.clock = clock;
+    this.lastStatusFlush = clock.getAsLong();
+    // the mark before the states: states read later are only newer, and replaying skips what a
+    // state already reflects
+    long upto = store.statuses().statesUpto();
+    for (DeviceStatus s : store.statuses().all()) statuses.put(s.deviceId(), s);
+    committedSeq = store.events().lastSeq();
+    replayAfter(upto);
     this.writer = Thread.ofPlatform().name("timeline-writer").daemon(true).unstarted(this::run);
     writer.start();
   }
@@ -105,6 +131,8 @@ public final class Timeline implements EventRecorder, AutoCloseable {
       for (Event e : page) {
         from = e.seq();
         if (e.deviceId() == null) continue;
+        DeviceStatus stored = statuses.get(e.deviceId());
+        if (stored != null && stored.lastSeq() >= e.seq()) continue; // a chunk wrote it already
         if (e.kind() == EventKind.DEVICE_DELETED) {
           statuses.remove(e.deviceId());
         } else {
@@ -211,7 +239,6 @@ public final class Timeline implements EventRecorder, AutoCloseable {
         linger(batch);
         queued.addAndGet(-batch.size());
         write(batch);
-        if (System.nanoTime() - lastStatusFlush > STATUS_FLUSH_NANOS) flushStatuses();
       } catch (RuntimeException e) {
         log.error("timeline writer: unexpected failure, batch of {} dropped", batch.size(), e);
         batch.forEach(p -> p.done().completeExceptionally(e));
@@ -248,19 +275,30 @@ public final class Timeline implements EventRecorder, AutoCloseable {
       batch.forEach(p -> p.done().complete(null));
       return;
     }
+    List<String> states = statusChunk();
+    boolean roundDone = round != null && round.isEmpty();
     try {
       stored =
           store.inTransaction(
               tx -> {
                 List<Event> out = tx.events().append(events);
                 overlay.putAll(stamp(out, overlay));
+                writeStates(tx, states);
+                if (roundDone) tx.statuses().statesUpto(roundUpto);
                 return out;
               });
     } catch (RuntimeException ex) {
+      if (round != null) round.addAll(states); // written next time
       failedBatches.incrementAndGet();
       log.error("timeline: could not store {} events: {}", events.size(), ex.getMessage());
       batch.forEach(p -> p.done().completeExceptionally(ex));
       return;
+    }
+    committedSeq = stored.getLast().seq();
+    states.forEach(dirty::remove);
+    if (roundDone) {
+      round = null;
+      lastStatusFlush = clock.getAsLong();
     }
     statuses.putAll(overlay);
     dirty.addAll(overlay.keySet());
@@ -318,33 +356,57 @@ public final class Timeline implements EventRecorder, AutoCloseable {
     writerState = IDLE;
     try {
       if (!queue.isEmpty() || closing) return false;
-      long t0 = System.nanoTime();
+      long t0 = clock.getAsLong();
       LockSupport.parkNanos(this, IDLE_NANOS);
-      return queue.isEmpty() && System.nanoTime() - t0 >= IDLE_NANOS;
+      return queue.isEmpty() && clock.getAsLong() - t0 >= IDLE_NANOS;
     } finally {
       writerState = RUNNING;
     }
   }
 
-  /** Writes the changed states (and removes deleted devices' rows) in one transaction. */
-  private void flushStatuses() {
-    lastStatusFlush = System.nanoTime();
-    if (dirty.isEmpty()) return;
-    List<DeviceStatus> puts = new ArrayList<>();
-    List<String> deletes = new ArrayList<>();
-    for (String id : dirty) {
+  /**
+   * The states to write with this batch's events: none between rounds; a round begins a second
+   * after the last one ended, with the states changed by then.
+   */
+  private List<String> statusChunk() {
+    if (round == null) {
+      if (dirty.isEmpty() || clock.getAsLong() - lastStatusFlush <= STATUS_FLUSH_NANOS) {
+        return List.of();
+      }
+      round = new java.util.ArrayDeque<>(dirty);
+      roundUpto = committedSeq;
+    }
+    List<String> chunk = new ArrayList<>(Math.min(STATUS_CHUNK, round.size()));
+    while (chunk.size() < STATUS_CHUNK && !round.isEmpty()) chunk.add(round.poll());
+    return chunk;
+  }
+
+  /** Stores the committed states of {@code ids} (deleted devices lose their row). */
+  private void writeStates(Store tx, Collection<String> ids) {
+    if (ids.isEmpty()) return;
+    List<DeviceStatus> puts = new ArrayList<>(ids.size());
+    for (String id : ids) {
       DeviceStatus s = statuses.get(id);
-      if (s == null) deletes.add(id);
+      if (s == null) tx.statuses().delete(id);
       else puts.add(s);
     }
+    tx.statuses().putAll(puts);
+  }
+
+  /** Writes every changed state in one transaction and moves the mark (idle, barrier, close). */
+  private void flushStatuses() {
+    lastStatusFlush = clock.getAsLong();
+    if (dirty.isEmpty() && round == null) return;
+    long upto = committedSeq;
     try {
       store.inTransaction(
           tx -> {
-            tx.statuses().putAll(puts);
-            deletes.forEach(tx.statuses()::delete);
+            writeStates(tx, dirty);
+            tx.statuses().statesUpto(upto);
             return null;
           });
       dirty.clear();
+      round = null;
     } catch (RuntimeException e) {
       log.warn(
           "timeline: could not store {} device state(s), will retry: {}",

@@ -51,7 +51,21 @@ public final class InMemoryStore implements Store {
   private final Map<Long, Job> jobs = new TreeMap<>();
   private final Map<String, JobResult> jobResults = new TreeMap<>();
   private final Map<String, Credential> credentials = new TreeMap<>();
+  private long statesUpto;
   private int failWrites;
+
+  /** Everything stored so far, as a crash would leave it for the next start. */
+  public synchronized InMemoryStore copy() {
+    InMemoryStore c = new InMemoryStore();
+    c.devices = new TreeMap<>(devices);
+    c.sites = new TreeMap<>(sites);
+    c.groups = new TreeMap<>(groups);
+    c.events = new ArrayList<>(events);
+    c.statuses = new TreeMap<>(statuses);
+    c.pending = new TreeMap<>(pending);
+    c.statesUpto = statesUpto;
+    return c;
+  }
 
   public synchronized void failNextWrites(int n) {
     failWrites = n;
@@ -72,6 +86,7 @@ public final class InMemoryStore implements Store {
     var e = new ArrayList<>(events);
     var st = new TreeMap<>(statuses);
     var p = new TreeMap<>(pending);
+    long upto = statesUpto;
     try {
       return work.apply(this);
     } catch (RuntimeException ex) {
@@ -81,6 +96,7 @@ public final class InMemoryStore implements Store {
       events = e;
       statuses = st;
       pending = p;
+      statesUpto = upto;
       throw ex;
     }
   }
@@ -249,6 +265,19 @@ public final class InMemoryStore implements Store {
       public Optional<DeviceStatus> get(String deviceId) {
         synchronized (InMemoryStore.this) {
           return Optional.ofNullable(statuses.get(deviceId));
+        }
+      }
+
+      public long statesUpto() {
+        synchronized (InMemoryStore.this) {
+          return statesUpto;
+        }
+      }
+
+      public void statesUpto(long seq) {
+        synchronized (InMemoryStore.this) {
+          write();
+          statesUpto = seq;
         }
       }
 

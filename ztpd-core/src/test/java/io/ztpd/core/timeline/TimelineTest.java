@@ -139,4 +139,38 @@ class TimelineTest {
       assertThat(store.events().forDevice("sw1", 0, 10)).hasSize(2);
     }
   }
+
+  /**
+   * States reach the store {@code STATUS_CHUNK} at a time inside the event commits, a round a
+   * second: a crash in the middle of a round (a copy of the store then) restarts into exactly the
+   * live states, and the mark moves only once the round is complete.
+   */
+  @Test
+  void aCrashInTheMiddleOfARoundOfStateWritesRebuildsTheLiveStates() {
+    java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+    try (Timeline t = new Timeline(store, 1000, clock::get)) {
+      for (int i = 0; i < 300; i++) {
+        t.record(Event.of("sw" + i, EventKind.DHCP_DISCOVER, "dhcp", "d" + i)).join();
+      }
+      assertThat(store.statuses().all()).isEmpty(); // no round yet: the clock stands still
+      clock.addAndGet(2_000_000_000L);
+      t.record(Event.of("sw0", EventKind.DHCP_ACK, "dhcp", "ack")).join(); // a round begins
+      t.record(Event.of("sw1", EventKind.DHCP_ACK, "dhcp", "ack")).join();
+      assertThat(store.statuses().all()).hasSizeBetween(64, 299);
+      assertThat(store.statuses().statesUpto()).isZero();
+
+      InMemoryStore crashed = store.copy();
+      try (Timeline restarted = new Timeline(crashed, 1000, clock::get)) {
+        for (int i = 0; i < 300; i++) {
+          assertThat(restarted.status("sw" + i)).as("sw" + i).isEqualTo(t.status("sw" + i));
+        }
+      }
+
+      for (int i = 2; i < 10; i++) { // the round goes on and ends
+        t.record(Event.of("sw" + i, EventKind.DHCP_ACK, "dhcp", "ack")).join();
+      }
+      assertThat(store.statuses().statesUpto()).isEqualTo(300); // where the round began
+      assertThat(store.statuses().all()).hasSize(300);
+    }
+  }
 }
