@@ -13,6 +13,7 @@
 #   RATES="4000 8000 12000" DURATION=10 bench/dhcp.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$ROOT/bench/host.sh"
 DURATION=${DURATION:-10}
 RATES=${RATES:-"2000 4000 6000 8000 10000 12000 14000 16000 18000 20000"}
 CLIENTS=${CLIENTS:-200000}
@@ -110,6 +111,7 @@ p99() {
   sort -n "$1" | awk '{ v[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.2f", v[i] }'
 }
 
+steal0=$(steal_mark)
 echo "# warm-up (JIT) 5 s each"
 run 10067 3000 5 > /dev/null
 run 10167 3000 5 > /dev/null
@@ -131,4 +133,5 @@ echo
 echo "ztpd: $best_z DORA/s at <= 2.5 % drops, p99 DO/RA $p99_z ms (durable journal: $(du -h "$WORK/ztpd-data/leases/leases.journal" | cut -f1))"
 echo "Kea : $best_k DORA/s at <= 2.5 % drops, p99 DO/RA $p99_k ms (memfile $(du -h "$WORK/kea-leases.csv" 2>/dev/null | cut -f1))"
 awk -v z="$best_z" -v k="$best_k" 'BEGIN { if (k > 0) printf "ratio ztpd/Kea: %.2fx\n", z / k; else print "ratio: Kea sustained no rate" }'
+echo "CPU stolen by the host during the sweep: $(steal_since "$steal0") %"
 echo "raw perfdhcp output in $WORK"

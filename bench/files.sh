@@ -9,6 +9,7 @@
 # shared machine hurts both the same way. Not a test: run by hand, record in bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/host.sh
 REPS=${REPS:-3}
 SIZE_MIB=${SIZE_MIB:-64}
 CLIENTS=${CLIENTS:-20}
@@ -97,6 +98,7 @@ best() { sort -g | tail -1; }
 # warm the JIT and the page cache once, unmeasured
 curl_get $ZTPD 1468 >/dev/null; curl_get $HPA 1468 >/dev/null
 
+steal0=$(steal_mark)
 printf '%-34s %10s %10s %7s\n' "case (${SIZE_MIB} MiB, best of $REPS)" ztpd peer ratio
 row() { # label ztpd peer
   printf '%-34s %10s %10s %7s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.2f", a / b }')"
@@ -113,6 +115,7 @@ for ws in 1 16 64; do
 done
 row "$CLIENTS x curl blk 8192 vs tftpd-hpa" "$(many curl $ZTPD 8192)" "$(many curl $HPA 8192)"
 row "$CLIENTS x atftp ws 16 vs atftpd" "$(many atftp $ZTPD 16)" "$(many atftp $ATFTPD_PORT 16)"
+echo "CPU stolen by the host during the runs: $(steal_since "$steal0") %"
 
 # ---- HTTP hook (owned by the web module): a 256 MiB image over HTTP, ztpd vs nginx. ----
 # When ztpd's HTTP file serving can run standalone, start it in "$NS" here serving "$ROOT", start
