@@ -47,7 +47,8 @@ final class SqlEvents implements EventLog {
         h -> {
           db.dialect().lockEventAppends(h);
           List<Event> stored = insert(h, events, maxSeq(h) + 1);
-          if (db.eventIndexer() != null) db.eventIndexer().appended(h, stored);
+          EventIndexer indexer = db.eventIndexer();
+          if (indexer != null) indexer.appended(h, stored);
           return stored;
         });
   }
@@ -105,7 +106,7 @@ final class SqlEvents implements EventLog {
 
   /** A device's events after {@code afterSeq}, the first or the last {@code limit} of them. */
   private List<Event> deviceEvents(String deviceId, long afterSeq, int limit, String order) {
-    boolean deferred = db.dialect().deferredEventIndex();
+    boolean deferred = db.eventIndexer() != null;
     String where =
         deferred
             ? "seq IN (" + DEVICE_SEQS.formatted(order) + ")"

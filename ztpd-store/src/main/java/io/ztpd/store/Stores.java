@@ -107,8 +107,8 @@ public final class Stores {
       c.setJournalMode(SQLiteConfig.JournalMode.WAL);
       c.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(u.sqliteSynchronous()));
       c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-      // the timeline appends to one index leaf per device: keep a fleet's leaves in memory
-      // instead of reading them back from the file on every batch (SQLite's default is 2 MiB)
+      // the device index and the device states touch one leaf per device: keep a fleet's leaves in
+      // memory instead of reading them back from the file every time (SQLite's default is 2 MiB)
       c.setCacheSize(-WRITER_CACHE_KIB);
       c.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
     }

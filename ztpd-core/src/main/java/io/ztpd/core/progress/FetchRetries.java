@@ -4,6 +4,7 @@ import io.ztpd.core.event.Event;
 import io.ztpd.core.event.EventKind;
 import io.ztpd.core.event.EventRecorder;
 import io.ztpd.core.lifecycle.DeviceStatus;
+import io.ztpd.core.provisioning.ProvisioningResolver;
 import io.ztpd.core.timeline.TimelineListener;
 import java.time.Instant;
 import java.util.HashMap;
@@ -108,14 +109,11 @@ public final class FetchRetries implements TimelineListener, AutoCloseable {
     recorder.execute(() -> events.recordEventually(retry));
   }
 
-  /** The file as the resolver names it: without leading slashes and the {@code ztp/} prefix. */
+  /** The file as the resolver names it ({@link ProvisioningResolver#namespacePath}). */
   static String file(Event e) {
     String p = e.get("path");
     if (p == null || p.isBlank()) return e.detail();
-    int i = 0;
-    while (i < p.length() && p.charAt(i) == '/') i++;
-    p = p.substring(i);
-    return p.startsWith("ztp/") ? p.substring(4) : p;
+    return ProvisioningResolver.namespacePath(p);
   }
 
   /** Hands the retries noticed so far to the timeline, then stops. */

@@ -75,8 +75,7 @@ public final class ProvisioningResolver implements ArtifactResolver {
 
   @Override
   public Resolution resolve(FetchRequest request) {
-    String path = stripLeadingSlashes(request.path());
-    if (path.startsWith("ztp/")) path = path.substring(4);
+    String path = namespacePath(request.path());
     Resolution r;
     if (path.equals("config")) {
       r = configOfRequester(request);
@@ -260,10 +259,15 @@ public final class ProvisioningResolver implements ArtifactResolver {
     return r;
   }
 
-  private static String stripLeadingSlashes(String p) {
+  /**
+   * A requested path as the namespace names it: without leading slashes and the {@code ztp/} prefix
+   * ({@code /ztp/config/sw1} and {@code config/sw1} are one file).
+   */
+  public static String namespacePath(String requested) {
     int i = 0;
-    while (i < p.length() && p.charAt(i) == '/') i++;
-    return p.substring(i);
+    while (i < requested.length() && requested.charAt(i) == '/') i++;
+    String p = requested.substring(i);
+    return p.startsWith("ztp/") ? p.substring(4) : p;
   }
 
   @Override

@@ -103,7 +103,6 @@ export function mountBoard(view, params) {
     try {
       const page = await api("/api/v1/devices?" + query());
       if (mine !== loadSeq) return;
-      heardDuringLoad = null;
       clearError(el.error);
       rows.clear();
       el.body.replaceChildren(
@@ -161,12 +160,10 @@ export function mountBoard(view, params) {
     scheduleCounts();
     if (STRUCTURAL.has(event.kind)) return scheduleReload();
     const id = event.device_id;
-    if (id && heardDuringLoad) {
-      const fresh = event.kind === "DEVICE_UPDATED" || !status;
-      heardDuringLoad.set(id, fresh || heardDuringLoad.get(id) === null ? null : status);
-    }
+    const reread = event.kind === "DEVICE_UPDATED" || !status; // the row needs the device again
+    if (id && heardDuringLoad) heardDuringLoad.set(id, reread || heardDuringLoad.get(id) === null ? null : status);
     if (!id || !rows.has(id)) return;
-    if (event.kind === "DEVICE_UPDATED" || !status) stale.add(id);
+    if (reread) stale.add(id);
     else due.set(id, status);
     if (!frame) frame = requestAnimationFrame(flush);
   }
